@@ -1,0 +1,128 @@
+# Helpers shared by scripts/run, scripts/test and scripts/bench. Source it; it defines functions only.
+# A private PostgreSQL cluster: owned by the non-root `postgres` OS user, on 127.0.0.1 only, never the system one.
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+APT_UPDATED=
+apt_install() {
+  is_root || die "installing $* needs root (apt-get); install it yourself or run as root"
+  if [ -z "$APT_UPDATED" ]; then
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confold "$@" >/dev/null
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is not installed (https://dot.net); or use docker compose (README)"
+}
+
+# PostgreSQL binaries: the newest /usr/lib/postgresql/*/bin, installed with apt if missing. Debian's package would
+# create and start a system cluster on 5432; createcluster.conf tells it not to, so nothing is left running.
+pg_ensure_binaries() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    say "PostgreSQL server binaries not found: installing them"
+    if is_root && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+      mkdir -p /etc/postgresql-common
+      echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+    fi
+    apt_install postgresql
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$PG_BIN/initdb" ] || die "PostgreSQL installation did not provide initdb"
+  fi
+  if is_root && ! id -u postgres >/dev/null 2>&1; then
+    useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
+  fi
+  export PG_BIN
+}
+
+# Runs a PostgreSQL server command as the cluster's owner: `postgres` when we are root (initdb refuses root).
+pg_as_owner() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Can the cluster's owner reach (traverse) this folder? A mode-700 parent such as /root says no.
+pg_owner_can_reach() {
+  if is_root; then runuser -u postgres -- test -x "$1"; else test -x "$1"; fi
+}
+
+# pg_prepare_dir DIR: creates DIR for the cluster owner.
+pg_prepare_dir() {
+  mkdir -p "$1"
+  is_root && chown postgres:postgres "$1"
+  chmod 700 "$1"
+}
+
+# pg_init DIR AUTH [PASSWORD_FILE]: initdb with UTF-8; AUTH is trust (throwaway test clusters) or scram-sha-256.
+pg_init() {
+  local dir=$1 auth=$2 pwfile=${3:-}
+  pg_prepare_dir "$dir"
+  local args=(-D "$dir" -U postgres -A "$auth" -E UTF8 --locale=C.UTF-8)
+  if [ -n "$pwfile" ]; then
+    # initdb reads the password as the owner: hand it a copy it may read, then remove it.
+    local tmp; tmp=$(mktemp /tmp/vocedalliance-pw.XXXXXX)
+    cat "$pwfile" > "$tmp"; is_root && chown postgres "$tmp"
+    args+=(--pwfile="$tmp")
+    pg_as_owner "$PG_BIN/initdb" "${args[@]}" >/dev/null || { rm -f "$tmp"; die "initdb failed"; }
+    rm -f "$tmp"
+  else
+    pg_as_owner "$PG_BIN/initdb" "${args[@]}" >/dev/null || die "initdb failed"
+  fi
+}
+
+# pg_start DIR PORT SOCKET_DIR LOG [extra server options]
+pg_start() {
+  local dir=$1 port=$2 sock=$3 log=$4; shift 4
+  pg_prepare_dir "$sock"
+  touch "$log"; is_root && chown postgres "$log"
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$log" -w -t 60 start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $sock $*" >/dev/null \
+    || { tail -n 20 "$log" >&2; die "PostgreSQL did not start (log: $log)"; }
+}
+
+pg_is_running() { [ -f "$1/postmaster.pid" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$1" status >/dev/null 2>&1; }
+
+pg_stop() {
+  if [ -n "${PG_BIN:-}" ] && pg_is_running "$1"; then
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$1" -m fast -w -t 60 stop >/dev/null || true
+  fi
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$(( (RANDOM % 20000) + 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  die "no free TCP port found"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Debian's Chromium for the browser tests (never a browser download), and a CJK font so pages render in Chinese.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    apt_install chromium fonts-wqy-microhei
+  elif ! fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then
+    apt_install fonts-wqy-microhei || true
+  fi
+  CHROMIUM_PATH=$(command -v chromium)
+  export CHROMIUM_PATH
+}
+
+# http_ok PORT PATH: does http://127.0.0.1:PORT/PATH answer 200? (bash's /dev/tcp: no curl needed)
+http_ok() {
+  local status
+  status=$( { exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+      printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$2" "$1" >&3 &&
+      head -n 1 <&3; } 2>/dev/null) || return 1
+  case "$status" in *" 200 "*) return 0 ;; *) return 1 ;; esac
+}

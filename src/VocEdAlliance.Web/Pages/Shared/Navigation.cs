@@ -1,0 +1,23 @@
+using System.Security.Claims;
+
+namespace VocEdAlliance.Web.Pages.Shared;
+
+/// <summary>One entry of the main navigation: the page, its title's resource key, and the roles that see it
+/// (none listed: every signed-in user).</summary>
+public sealed record NavigationItem(string Page, string TitleKey, params string[] Roles)
+{
+    public bool IsVisibleTo(ClaimsPrincipal user) =>
+        Roles.Length == 0 || Roles.Any(user.IsInRole);
+}
+
+/// <summary>The main navigation, by role. A feature adds its entry here.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> Items { get; } =
+    [
+        new("/Index", "Nav.Home"),
+    ];
+
+    public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) =>
+        Items.Where(item => item.IsVisibleTo(user));
+}

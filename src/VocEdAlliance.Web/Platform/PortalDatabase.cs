@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Data;
+
+namespace VocEdAlliance.Web.Platform;
+
+public static class PortalDatabase
+{
+    /// <summary>PostgreSQL through EF Core with snake_case names; the data-protection key ring lives in the database
+    /// too, so sign-in cookies survive restarts and work behind several instances.</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Start the portal with scripts/run, or set ConnectionStrings__Default.");
+        }
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContext<AppDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention());
+        services.AddDataProtection()
+            .SetApplicationName("VocEdAlliance")
+            .PersistKeysToDbContext<AppDbContext>();
+        return services;
+    }
+}

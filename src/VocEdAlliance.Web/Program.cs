@@ -1,0 +1,38 @@
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalDatabase(builder.Configuration);
+builder.Services.AddPortalIdentity();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalHealthChecks();
+builder.Services.AddRazorPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+app.UsePortalErrorPages();
+app.UsePortalSecurityHeaders();
+app.UseStaticFiles();
+app.UsePortalRequestLogging();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapPortalHealthChecks();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace VocEdAlliance.Web.Security;
+
+/// <summary>Claims the portal adds to a signed-in user's principal.</summary>
+public static class PortalClaims
+{
+    public const string DisplayName = "vocedalliance:display_name";
+    public const string OrganisationId = "vocedalliance:organisation_id";
+
+    public static string? GetDisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
+
+    public static Guid? GetUserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static Guid? GetOrganisationId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(OrganisationId), out var id) ? id : null;
+}

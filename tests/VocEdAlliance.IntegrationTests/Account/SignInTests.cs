@@ -1,0 +1,121 @@
+using System.Net;
+using VocEdAlliance.IntegrationTests.Infrastructure;
+using VocEdAlliance.Web.Data.Seed;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.IntegrationTests.Account;
+
+public class SignInTests(PortalFixture portal)
+{
+    private static string? SignedInUser(PortalPage page) =>
+        page.Document.QuerySelector("[data-testid=signed-in-user]")?.TextContent;
+
+    [Fact]
+    public async Task A_demo_account_signs_in_and_lands_where_it_was_going()
+    {
+        using var session = portal.NewSession();
+
+        var start = await session.GetAsync("/Account/ChangePassword");
+        Assert.Equal("/Account/SignIn", start.Url.AbsolutePath);
+        var landed = await session.SubmitAsync(start, "form[method=post]:not([action])", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "zunyi.staff@demo.local",
+            ["Input.Password"] = DemoAccounts.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, landed.Status);
+        Assert.Equal("/Account/ChangePassword", landed.Url.AbsolutePath);
+        Assert.Equal("演示·遵义市教育局工作人员", SignedInUser(landed));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_signs_nobody_in()
+    {
+        using var session = portal.NewSession();
+
+        var page = await session.SignInAsync("ministry@demo.local", "Not-The-Password-1");
+
+        Assert.Equal("/Account/SignIn", page.Url.AbsolutePath);
+        Assert.Contains("电子邮箱或密码不正确", page.Summary, StringComparison.Ordinal);
+        Assert.Null(SignedInUser(page));
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Empty_fields_get_a_message_next_to_each_field()
+    {
+        using var session = portal.NewSession();
+
+        var page = await session.SignInAsync("", "");
+
+        Assert.Equal("请填写电子邮箱。", page.FieldError("Input.Email"));
+        Assert.Equal("请填写密码。", page.FieldError("Input.Password"));
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_account_for_fifteen_minutes_even_for_the_right_password()
+    {
+        var user = await portal.CreateUserAsync(Roles.BureauStaff);
+        using var session = portal.NewSession();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var failed = await session.SignInAsync(user.Email!, "Wrong-Passw0rd-" + attempt);
+            Assert.Contains("电子邮箱或密码不正确", failed.Summary, StringComparison.Ordinal);
+        }
+        var fifth = await session.SignInAsync(user.Email!, "Wrong-Passw0rd-5");
+        var rightPassword = await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
+
+        Assert.Contains("已锁定 15 分钟", fifth.Summary, StringComparison.Ordinal);
+        Assert.Contains("已锁定 15 分钟", rightPassword.Summary, StringComparison.Ordinal);
+        Assert.Null(SignedInUser(rightPassword));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var session = portal.NewSession();
+        var home = await session.SignInAsync("spa.principal@demo.local", DemoAccounts.Password);
+
+        var signedOut = await session.SubmitAsync(home, "form[action='/Account/SignOut']");
+
+        Assert.Equal("/Account/SignIn", signedOut.Url.AbsolutePath);
+        Assert.Contains("您已退出登录", signedOut.Text, StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_return_address_outside_the_portal_is_ignored()
+    {
+        using var session = portal.NewSession();
+        var signIn = await session.GetAsync("/Account/SignIn?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+
+        var response = await session.Http.PostAsync(signIn.Url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "ministry@demo.local",
+            ["Input.Password"] = DemoAccounts.Password,
+            ["ReturnUrl"] = "https://evil.example/",
+            ["__RequestVerificationToken"] = signIn.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Every_demo_account_the_README_lists_signs_in_with_the_documented_password()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "README.md"), TestContext.Current.CancellationToken);
+        var table = readme[readme.IndexOf("<!-- demo-accounts:start -->", StringComparison.Ordinal)..readme.IndexOf("<!-- demo-accounts:end -->", StringComparison.Ordinal)];
+        var listed = System.Text.RegularExpressions.Regex.Matches(table, @"`([a-z.]+@demo\.local)`").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(), listed.Order());
+        Assert.Contains($"`{DemoAccounts.Password}`", table, StringComparison.Ordinal);
+        foreach (var account in DemoAccounts.All)
+        {
+            using var session = portal.NewSession();
+            var home = await session.SignInAsync(account.Email, DemoAccounts.Password);
+            Assert.Equal(account.DisplayName, SignedInUser(home));
+        }
+    }
+}

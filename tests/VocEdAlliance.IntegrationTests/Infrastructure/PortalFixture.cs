@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using VocEdAlliance.IntegrationTests.Infrastructure;
+using VocEdAlliance.Web.Security;
+
+[assembly: AssemblyFixture(typeof(PortalFixture))]
+
+namespace VocEdAlliance.IntegrationTests.Infrastructure;
+
+/// <summary>One database and one portal for the whole test assembly: created, migrated and seeded at the start,
+/// dropped at the end. Tests that change shared state make their own users.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string TestPassword = "Test-Passw0rd-42";
+
+    public string DatabaseName { get; } = TestPostgres.NewDatabaseName();
+    public string ConnectionString => TestPostgres.ConnectionString(DatabaseName);
+    public PortalFactory Factory { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Factory = new PortalFactory(ConnectionString);
+        _ = Factory.Server; // starts the host: migrations, reference and demo data
+        return ValueTask.CompletedTask;
+    }
+
+    public PortalSession NewSession() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    }));
+
+    /// <summary>A fresh account of its own for a test that changes it (password, lockout).</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string role, string password = TestPassword)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"user-{Guid.NewGuid():N}@test.local";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"测试用户 {email[5..13]}" };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(DatabaseName);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using VocEdAlliance.IntegrationTests.Infrastructure;
+using VocEdAlliance.Web.Data.Seed;
+
+namespace VocEdAlliance.IntegrationTests.Platform;
+
+/// <summary>The portal talks to PostgreSQL through a proxy the test cuts and restores.</summary>
+public sealed class DatabaseOutageTests(PortalFixture portal) : IAsyncLifetime
+{
+    private TcpProxy proxy = null!;
+    private PortalFactory factory = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        proxy = new TcpProxy(TestPostgres.Server().Port);
+        factory = new PortalFactory(TestPostgres.ConnectionString(portal.DatabaseName, proxy.Port) + ";Timeout=5");
+        _ = factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task While_the_database_is_unreachable_pages_answer_503_with_a_clear_message_and_recover_by_themselves()
+    {
+        using var session = new PortalSession(factory.CreateClient(new() { AllowAutoRedirect = false }));
+        var signIn = await session.GetAsync("/Account/SignIn");
+        Assert.Equal(HttpStatusCode.OK, signIn.Status);
+
+        proxy.Cut();
+        var during = await session.SubmitAsync(signIn, "form[method=post]:not([action])", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "zunyi.staff@demo.local",
+            ["Input.Password"] = DemoAccounts.Password,
+        });
+        var readyDuring = await session.Http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.Status);
+        Assert.Contains("平台当前无法连接数据库", during.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", during.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", during.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyDuring.StatusCode);
+
+        proxy.Restore();
+        var after = await session.SignInAsync("zunyi.staff@demo.local", DemoAccounts.Password);
+        var readyAfter = await session.Http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("演示·遵义市教育局工作人员", after.Document.QuerySelector("[data-testid=signed-in-user]")?.TextContent);
+        Assert.Equal(HttpStatusCode.OK, readyAfter.StatusCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await proxy.DisposeAsync();
+    }
+}
