@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using VocEdAlliance.Web.Data.Seed;
+using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Data;
 
@@ -33,15 +35,15 @@ public static partial class DatabaseInitializer
         if (options.ApplyMigrations || options.Recreate)
         {
             await EnsureDatabaseExistsAsync(db, logger);
-            await db.Database.MigrateAsync();
+            await MigrateAsync(db, services.GetRequiredService<ILoggerFactory>());
             var latest = db.Database.GetMigrations().LastOrDefault() ?? "(none)";
             LogMigrated(logger, latest);
             await ReferenceData.LoadAsync(services);
         }
         if (options.SeedDemo)
         {
-            await DemoAccounts.LoadAsync(services);
-            LogDemoLoaded(logger, DemoAccounts.All.Count);
+            var created = await DemoAccounts.LoadAsync(services);
+            LogDemoLoaded(logger, DemoAccounts.All.Count, created);
         }
     }
 
@@ -63,6 +65,18 @@ public static partial class DatabaseInitializer
         }
     }
 
+    /// <summary>Applies the migrations. Npgsql learns whether the history table exists by querying it and catching
+    /// the failure, which EF would log as an error on every first start: here that one event is demoted to Debug.</summary>
+    private static async Task MigrateAsync(AppDbContext db, ILoggerFactory loggerFactory)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UsePortalNpgsql(db.Database.GetConnectionString()!)
+            .UseLoggerFactory(loggerFactory)
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        await using var migrations = new AppDbContext(options.Options);
+        await migrations.Database.MigrateAsync();
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Creating database {Database}")]
     private static partial void LogCreatingDatabase(ILogger logger, string database);
 
@@ -72,6 +86,6 @@ public static partial class DatabaseInitializer
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is at migration {Migration}")]
     private static partial void LogMigrated(ILogger logger, string migration);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {AccountCount} demo accounts")]
-    private static partial void LogDemoLoaded(ILogger logger, int accountCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data in place: {AccountCount} demo accounts, {CreatedCount} of them created now")]
+    private static partial void LogDemoLoaded(ILogger logger, int accountCount, int createdCount);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Data;
 
@@ -14,10 +15,8 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
         {
             connectionString = "Host=127.0.0.1;Database=vocedalliance_design;Username=postgres";
         }
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        return new AppDbContext(options);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UsePortalNpgsql(connectionString);
+        return new AppDbContext(options.Options);
     }
 }

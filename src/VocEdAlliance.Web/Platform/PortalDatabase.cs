@@ -17,12 +17,14 @@ public static class PortalDatabase
                 "ConnectionStrings:Default is not set. Start the portal with scripts/run, or set ConnectionStrings__Default.");
         }
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<AppDbContext>(options => options
-            .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention());
+        services.AddDbContext<AppDbContext>(options => options.UsePortalNpgsql(connectionString));
         services.AddDataProtection()
             .SetApplicationName("VocEdAlliance")
             .PersistKeysToDbContext<AppDbContext>();
         return services;
     }
+
+    /// <summary>The one place that says how the portal talks to PostgreSQL (app, migrations, design-time tools).</summary>
+    public static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
 }

@@ -20,6 +20,18 @@ public partial class LocalizationTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Chinese_text_is_sent_as_characters_not_as_numeric_entities()
+    {
+        using var session = portal.NewSession();
+
+        var signIn = await session.GetAsync("/Account/SignIn");
+        var source = await signIn.Response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains(">电子邮箱</label>", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_language_switch_turns_the_portal_English_and_remembers_it()
     {
         using var session = portal.NewSession();

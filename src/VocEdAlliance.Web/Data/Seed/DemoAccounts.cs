@@ -26,9 +26,11 @@ public static class DemoAccounts
     ];
 
     /// <summary>Creates the accounts that do not exist yet; existing ones are left as they are.</summary>
-    public static async Task LoadAsync(IServiceProvider services)
+    /// <returns>How many accounts were created.</returns>
+    public static async Task<int> LoadAsync(IServiceProvider services)
     {
         var userManager = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var created = 0;
         foreach (var account in All)
         {
             if (await userManager.FindByEmailAsync(account.Email) is not null)
@@ -44,6 +46,8 @@ public static class DemoAccounts
             };
             ReferenceData.EnsureSucceeded(await userManager.CreateAsync(user, Password), account.Email);
             ReferenceData.EnsureSucceeded(await userManager.AddToRoleAsync(user, account.Role), account.Email);
+            created++;
         }
+        return created;
     }
 }
