@@ -29,11 +29,17 @@ pg_ensure_binaries() {
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
     say "PostgreSQL server binaries not found: installing them"
-    if is_root && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
-      mkdir -p /etc/postgresql-common
-      echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+    # createcluster.conf ends by including createcluster.d: a file there stops the package from creating (and
+    # starting) a system cluster, and is removed again so the machine's own settings are as they were.
+    local no_cluster=/etc/postgresql-common/createcluster.d/00-vocedalliance-no-main-cluster.conf
+    if is_root; then
+      # postgresql-common alone creates no cluster; it brings the createcluster.conf that reads createcluster.d.
+      [ -e /etc/postgresql-common/createcluster.conf ] || apt_install postgresql-common
+      mkdir -p "$(dirname "$no_cluster")"
+      echo "create_main_cluster = false" > "$no_cluster"
     fi
     apt_install postgresql
+    rm -f "$no_cluster"
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     [ -x "$PG_BIN/initdb" ] || die "PostgreSQL installation did not provide initdb"
   fi
