@@ -15,12 +15,11 @@ public class ChangePasswordTests(PortalFixture portal)
     [Fact]
     public async Task A_user_changes_their_password_and_only_the_new_one_works_afterwards()
     {
-        var user = await portal.CreateUserAsync(Roles.SchoolPrincipal);
-        using var session = portal.NewSession();
-        await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
+        var (user, session) = await portal.SignedInNewUserAsync(Roles.SchoolPrincipal);
+        using var _ = session;
 
         var form = await session.GetAsync("/Account/ChangePassword");
-        var done = await session.SubmitAsync(form, "form[method=post]:not([action])", Passwords(PortalFixture.TestPassword, "Brand-New-Pass-7"));
+        var done = await session.SubmitAsync(form, PortalSession.MainForm, Passwords(PortalFixture.TestPassword, "Brand-New-Pass-7"));
 
         Assert.Equal("/", done.Url.AbsolutePath);
         Assert.Contains("密码已修改", done.Text, StringComparison.Ordinal);
@@ -33,14 +32,13 @@ public class ChangePasswordTests(PortalFixture portal)
     [Fact]
     public async Task A_weak_or_mismatched_new_password_is_explained_next_to_its_field_and_changes_nothing()
     {
-        var user = await portal.CreateUserAsync(Roles.BureauStaff);
-        using var session = portal.NewSession();
-        await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
+        var (user, session) = await portal.SignedInNewUserAsync(Roles.BureauStaff);
+        using var _ = session;
         var form = await session.GetAsync("/Account/ChangePassword");
 
-        var tooShort = await session.SubmitAsync(form, "form[method=post]:not([action])", Passwords(PortalFixture.TestPassword, "short1A"));
-        var differ = await session.SubmitAsync(form, "form[method=post]:not([action])", Passwords(PortalFixture.TestPassword, "Brand-New-Pass-7", "Brand-New-Pass-8"));
-        var wrongCurrent = await session.SubmitAsync(form, "form[method=post]:not([action])", Passwords("Not-My-Passw0rd", "Brand-New-Pass-7"));
+        var tooShort = await session.SubmitAsync(form, PortalSession.MainForm, Passwords(PortalFixture.TestPassword, "short1A"));
+        var differ = await session.SubmitAsync(form, PortalSession.MainForm, Passwords(PortalFixture.TestPassword, "Brand-New-Pass-7", "Brand-New-Pass-8"));
+        var wrongCurrent = await session.SubmitAsync(form, PortalSession.MainForm, Passwords("Not-My-Passw0rd", "Brand-New-Pass-7"));
 
         Assert.Contains("密码至少需要 10 个字符", tooShort.FieldError("Input.NewPassword"), StringComparison.Ordinal);
         Assert.Equal("两次输入的新密码不一致。", differ.FieldError("Input.ConfirmPassword"));

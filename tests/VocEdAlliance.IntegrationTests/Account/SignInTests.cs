@@ -17,7 +17,7 @@ public class SignInTests(PortalFixture portal)
 
         var start = await session.GetAsync("/Account/ChangePassword");
         Assert.Equal("/Account/SignIn", start.Url.AbsolutePath);
-        var landed = await session.SubmitAsync(start, "form[method=post]:not([action])", new Dictionary<string, string>
+        var landed = await session.SubmitAsync(start, PortalSession.MainForm, new Dictionary<string, string>
         {
             ["Input.Email"] = "zunyi.staff@demo.local",
             ["Input.Password"] = DemoAccounts.Password,

@@ -43,6 +43,15 @@ public sealed class PortalFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>A fresh account with <paramref name="role"/>, already signed in.</summary>
+    public async Task<(ApplicationUser User, PortalSession Session)> SignedInNewUserAsync(string role)
+    {
+        var user = await CreateUserAsync(role);
+        var session = NewSession();
+        await session.SignInAsync(user.Email!, TestPassword);
+        return (user, session);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -23,6 +23,9 @@ public sealed class PortalSession(HttpClient http) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>The page's own form (the header's language and sign-out forms are outside &lt;main&gt;).</summary>
+    public const string MainForm = "main form[method=post]";
+
     public HttpClient Http => http;
 
     public async Task<PortalPage> GetAsync(string url) => await FollowAsync(await http.GetAsync(url));
@@ -53,7 +56,7 @@ public sealed class PortalSession(HttpClient http) : IDisposable
     public async Task<PortalPage> SignInAsync(string email, string password)
     {
         var signIn = await GetAsync("/Account/SignIn");
-        return await SubmitAsync(signIn, "form[method=post]:not([action])", new Dictionary<string, string>
+        return await SubmitAsync(signIn, PortalSession.MainForm, new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,

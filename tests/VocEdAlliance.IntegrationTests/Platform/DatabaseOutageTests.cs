@@ -26,7 +26,7 @@ public sealed class DatabaseOutageTests(PortalFixture portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, signIn.Status);
 
         proxy.Cut();
-        var during = await session.SubmitAsync(signIn, "form[method=post]:not([action])", new Dictionary<string, string>
+        var during = await session.SubmitAsync(signIn, PortalSession.MainForm, new Dictionary<string, string>
         {
             ["Input.Email"] = "zunyi.staff@demo.local",
             ["Input.Password"] = DemoAccounts.Password,

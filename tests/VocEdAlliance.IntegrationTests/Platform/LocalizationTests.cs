@@ -57,7 +57,7 @@ public partial class LocalizationTests(PortalFixture portal)
         using var session = portal.NewSession();
         var signIn = await session.GetAsync("/Account/SignIn?culture=en");
 
-        var page = await session.SubmitAsync(signIn, "form[method=post]:not([action])", new Dictionary<string, string>
+        var page = await session.SubmitAsync(signIn, PortalSession.MainForm, new Dictionary<string, string>
         {
             ["Input.Email"] = "not-an-address",
             ["Input.Password"] = "",
