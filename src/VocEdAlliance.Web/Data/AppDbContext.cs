@@ -1,21 +1,68 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Data;
 
-/// <summary>The portal's database: Identity's tables, the data-protection key ring, and (from the domain issue on)
-/// the cooperation records. Names are snake_case; configurations live in <c>Data/Configurations</c>.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options)
+/// <summary>The portal's database. Every query of a scoped record is filtered by the current user's access scope
+/// (<see cref="AccessFilter"/>) and every save is checked by <see cref="AccessGuard"/>: pages never filter by hand.
+/// Names are snake_case; configurations live in <c>Data/Configurations</c>.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess access)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The name of the query filter every scoped record carries.</summary>
+    public const string AccessFilter = "Access";
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<EducationBureau> Bureaus => Set<EducationBureau>();
+
+    public AccessScope Access => access.Scope;
+
+    // Read by the query filters on every query (EF parameterizes members of the context instance).
+    private bool AccessSeesEverything => access.Scope.SeesEverything;
+    private string AccessKey => access.Scope.Key;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => t.BaseType is null && typeof(IAccessControlled).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(AccessFilter, AccessControlledFilter(entityType.ClrType));
+        }
+    }
+
+    /// <summary><c>e => AccessSeesEverything || e.AccessKeys.Contains(AccessKey)</c> for a record type.</summary>
+    private LambdaExpression AccessControlledFilter(Type type)
+    {
+        var record = Expression.Parameter(type, "e");
+        var context = Expression.Constant(this);
+        var keys = Expression.Property(record, type.GetProperty(nameof(IAccessControlled.AccessKeys))!);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            keys, Expression.Property(context, nameof(AccessKey)));
+        return Expression.Lambda(Expression.OrElse(Expression.Property(context, nameof(AccessSeesEverything)), contains), record);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AccessGuard.Check(ChangeTracker, access.Scope);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AccessGuard.Check(ChangeTracker, access.Scope);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Data;
 
@@ -24,6 +25,7 @@ public static partial class DatabaseInitializer
         }
         await using var scope = rootServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentAccess>().UseSystemScope();
         var db = services.GetRequiredService<AppDbContext>();
         var logger = services.GetRequiredService<ILogger<AppDbContext>>();
 
@@ -42,7 +44,8 @@ public static partial class DatabaseInitializer
         }
         if (options.SeedDemo)
         {
-            var created = await DemoAccounts.LoadAsync(services);
+            var organisations = await DemoOrganisations.LoadAsync(db, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
+            var created = await DemoAccounts.LoadAsync(services, organisations);
             LogDemoLoaded(logger, DemoAccounts.All.Count, created);
         }
     }
@@ -69,11 +72,9 @@ public static partial class DatabaseInitializer
     /// the failure, which EF would log as an error on every first start: here that one event is demoted to Debug.</summary>
     private static async Task MigrateAsync(AppDbContext db, ILoggerFactory loggerFactory)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UsePortalNpgsql(db.Database.GetConnectionString()!)
+        await using var migrations = PortalDatabase.CreateSystemContext(db.Database.GetConnectionString()!, options => options
             .UseLoggerFactory(loggerFactory)
-            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
-        await using var migrations = new AppDbContext(options.Options);
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug))));
         await migrations.Database.MigrateAsync();
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using VocEdAlliance.Web.Platform;
 
@@ -15,8 +14,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
         {
             connectionString = "Host=127.0.0.1;Database=vocedalliance_design;Username=postgres";
         }
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UsePortalNpgsql(connectionString);
-        return new AppDbContext(options.Options);
+        return PortalDatabase.CreateSystemContext(connectionString);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Platform;
 
@@ -17,11 +18,25 @@ public static class PortalDatabase
                 "ConnectionStrings:Default is not set. Start the portal with scripts/run, or set ConnectionStrings__Default.");
         }
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentAccess>();
+        services.AddSingleton<RegionDirectory>();
         services.AddDbContext<AppDbContext>(options => options.UsePortalNpgsql(connectionString));
         services.AddDataProtection()
             .SetApplicationName("VocEdAlliance")
             .PersistKeysToDbContext<AppDbContext>();
         return services;
+    }
+
+    /// <summary>A context for start-up work and tools, outside any request: unrestricted access scope.</summary>
+    public static AppDbContext CreateSystemContext(string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UsePortalNpgsql(connectionString);
+        configure?.Invoke(options);
+        var access = new CurrentAccess(new HttpContextAccessor());
+        access.UseSystemScope();
+        return new AppDbContext(options.Options, access);
     }
 
     /// <summary>The one place that says how the portal talks to PostgreSQL (app, migrations, design-time tools).</summary>

@@ -8,6 +8,9 @@ public static class PortalClaims
     public const string DisplayName = "vocedalliance:display_name";
     public const string OrganisationId = "vocedalliance:organisation_id";
 
+    /// <summary>The access key of the user's organisation (see <see cref="AccessScope"/>).</summary>
+    public const string AccessKey = "vocedalliance:access_key";
+
     public static string? GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
 

@@ -44,6 +44,7 @@ public static class PortalIdentity
             options.SlidingExpiration = true;
         });
 
+        services.AddScoped<IAuthorizationHandler, InstitutionAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -16,6 +16,7 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("/Index", "Nav.Home"),
+        new("/Institutions/Index", "Nav.Institutions"),
     ];
 
     public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) =>

@@ -1,0 +1,103 @@
+namespace VocEdAlliance.Web.Domain.Organisations;
+
+public enum InstitutionKind
+{
+    SecondaryVocationalSchool,
+    HigherVocationalCollege,
+    TechnicianSchool,
+    UndergraduateUniversity,
+    Enterprise,
+    IndustryAssociation,
+    ResearchCentre,
+}
+
+public enum Ownership
+{
+    Public,
+    Private,
+}
+
+/// <summary>A school, college, enterprise, association or research centre, located in one county.</summary>
+public sealed class Institution : Organisation
+{
+    public const int AddressMaxLength = 300;
+    public const int PersonMaxLength = 100;
+    public const int PhoneMaxLength = 40;
+
+    public InstitutionKind Kind { get; private set; }
+    public Ownership Ownership { get; private set; }
+    public string? Address { get; private set; }
+
+    /// <summary>The principal of a school, or the legal representative of an enterprise.</summary>
+    public string? Head { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    /// <summary>统一社会信用代码, checked against its GB 32100-2015 check character.</summary>
+    public string? CreditCode { get; private set; }
+
+    public int? FoundedYear { get; private set; }
+    public int? Enrolment { get; private set; }
+
+    public bool IsSchool => Kind is InstitutionKind.SecondaryVocationalSchool or InstitutionKind.HigherVocationalCollege
+        or InstitutionKind.TechnicianSchool or InstitutionKind.UndergraduateUniversity;
+
+    private Institution()
+    {
+    }
+
+    public Institution(string name, string? nameEn, InstitutionKind kind, Ownership ownership, string regionCode,
+        InstitutionProfile profile, int currentYear, bool isDemoPlaceholder = false)
+        : base(OrganisationType.Institution, name, nameEn, regionCode, isDemoPlaceholder)
+    {
+        Kind = kind;
+        Ownership = ownership;
+        SetProfile(profile, currentYear);
+    }
+
+    /// <summary>Changes everything a bureau (or the school's principal) may edit.</summary>
+    public void Update(string name, string? nameEn, InstitutionKind kind, Ownership ownership, string regionCode,
+        InstitutionProfile profile, int currentYear)
+    {
+        Rename(name, nameEn);
+        Kind = kind;
+        Ownership = ownership;
+        if (regionCode != RegionCode)
+        {
+            MoveTo(regionCode);
+        }
+        SetProfile(profile, currentYear);
+    }
+
+    private void SetProfile(InstitutionProfile profile, int currentYear)
+    {
+        Address = Optional(profile.Address, AddressMaxLength);
+        Head = Optional(profile.Head, PersonMaxLength);
+        ContactPhone = Optional(profile.ContactPhone, PhoneMaxLength);
+        var code = profile.CreditCode?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(code) && !UnifiedSocialCreditCode.IsValid(code))
+        {
+            throw new DomainException("Institution.CreditCodeInvalid", nameof(CreditCode));
+        }
+        CreditCode = string.IsNullOrEmpty(code) ? null : code;
+        if (profile.FoundedYear is { } year && (year < 1800 || year > currentYear))
+        {
+            throw new DomainException("Institution.FoundedYearOutOfRange", nameof(FoundedYear), 1800, currentYear);
+        }
+        FoundedYear = profile.FoundedYear;
+        if (profile.Enrolment is < 0)
+        {
+            throw new DomainException("Validation.NotNegative", nameof(Enrolment));
+        }
+        Enrolment = profile.Enrolment;
+    }
+}
+
+/// <summary>The optional details of an institution, as entered.</summary>
+public sealed record InstitutionProfile(
+    string? Address = null,
+    string? Head = null,
+    string? ContactPhone = null,
+    string? CreditCode = null,
+    int? FoundedYear = null,
+    int? Enrolment = null);

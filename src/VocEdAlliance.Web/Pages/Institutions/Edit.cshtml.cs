@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Institutions;
+
+public class EditModel(
+    AppDbContext db,
+    RegionDirectory regions,
+    IAuthorizationService authorization,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public InstitutionInput Input { get; set; } = new();
+
+    public string CurrentName { get; private set; } = string.Empty;
+
+    /// <summary>What someone else saved meanwhile, shown above the form that still holds what this user typed.</summary>
+    public InstitutionInput? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id);
+        if (institution is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        Input = InstitutionInput.From(institution);
+        CurrentName = institution.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == Id);
+        if (institution is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        CurrentName = institution.Name;
+        var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
+        if (!ModelState.IsValid || regionCode is null)
+        {
+            return Page();
+        }
+        try
+        {
+            db.Entry(institution).Property(i => i.Version).OriginalValue = Input.Version;
+            institution.Update(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode, Input.Profile, clock.GetLocalNow().Year);
+        }
+        catch (DomainException refusal)
+        {
+            InstitutionInput.Show(refusal, ModelState, t);
+            return Page();
+        }
+        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
+        {
+            ModelState.AddModelError($"Input.{nameof(Input.Region)}", t["Region.OutsideJurisdiction"]);
+            return Page();
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowConflictAsync();
+        }
+        TempData["StatusMessage"] = t["Common.Saved"].Value;
+        return RedirectToPage("/Institutions/Details", new { id = Id });
+    }
+
+    /// <summary>Keeps what the user typed, shows what is stored now, and takes the new version so that saving again
+    /// is a deliberate overwrite. Nothing was written.</summary>
+    private async Task<IActionResult> ShowConflictAsync()
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+        Conflict = InstitutionInput.From(current);
+        Conflict.Region = await regions.PathAsync(current.RegionCode, System.Globalization.CultureInfo.CurrentUICulture);
+        ModelState.Remove($"Input.{nameof(Input.Version)}");
+        Input.Version = current.Version;
+        return Page();
+    }
+}

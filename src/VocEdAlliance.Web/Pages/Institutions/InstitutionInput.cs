@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Pages.Institutions;
+
+/// <summary>What the create and edit forms bind. The entity is never bound; the page hands these values to a domain
+/// method, which has the last word on the rules.</summary>
+public sealed class InstitutionInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Organisation.NameMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Name")]
+    public string? Name { get; set; }
+
+    [StringLength(Organisation.NameMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.NameEn")]
+    public string? NameEn { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.InstitutionKind")]
+    public InstitutionKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.Ownership")]
+    public Ownership? Ownership { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.Region")]
+    public string? Region { get; set; }
+
+    [StringLength(Institution.AddressMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Address")]
+    public string? Address { get; set; }
+
+    [StringLength(Institution.PersonMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Head")]
+    public string? Head { get; set; }
+
+    [StringLength(Institution.PhoneMaxLength, ErrorMessage = "Validation.StringLength")]
+    [RegularExpression(@"^[0-9+\-() ]*$", ErrorMessage = "Validation.Phone")]
+    [Display(Name = "Field.ContactPhone")]
+    public string? ContactPhone { get; set; }
+
+    [StringLength(18, MinimumLength = 18, ErrorMessage = "Validation.CreditCodeLength")]
+    [Display(Name = "Field.CreditCode")]
+    public string? CreditCode { get; set; }
+
+    [Range(1800, 2100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.FoundedYear")]
+    public int? FoundedYear { get; set; }
+
+    [Range(0, 2_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Enrolment")]
+    public int? Enrolment { get; set; }
+
+    /// <summary>The version the user started editing (concurrency token).</summary>
+    public uint Version { get; set; }
+
+    public InstitutionProfile Profile => new(Address, Head, ContactPhone, CreditCode, FoundedYear, Enrolment);
+
+    public static InstitutionInput From(Institution institution) => new()
+    {
+        Name = institution.Name,
+        NameEn = institution.NameEn,
+        Kind = institution.Kind,
+        Ownership = institution.Ownership,
+        Region = institution.RegionCode,
+        Address = institution.Address,
+        Head = institution.Head,
+        ContactPhone = institution.ContactPhone,
+        CreditCode = institution.CreditCode,
+        FoundedYear = institution.FoundedYear,
+        Enrolment = institution.Enrolment,
+        Version = institution.Version,
+    };
+
+    /// <summary>The region typed into the picker, as a code; an error next to the field when it is not a place.</summary>
+    public async Task<string?> ResolveRegionAsync(RegionDirectory regions, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        var (code, error) = await regions.ResolveLocationAsync(Region);
+        if (error is not null)
+        {
+            modelState.AddModelError($"Input.{nameof(Region)}", t[error, Region ?? string.Empty]);
+        }
+        return code;
+    }
+
+    /// <summary>A rule the domain refused, shown next to its field.</summary>
+    public static void Show(DomainException refusal, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        var field = refusal.Field is { } name ? $"Input.{(name == "RegionCode" ? nameof(Region) : name)}" : string.Empty;
+        modelState.AddModelError(field, t[refusal.MessageKey, [.. refusal.Arguments]]);
+    }
+}

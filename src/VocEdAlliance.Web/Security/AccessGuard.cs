@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Regions;
+
+namespace VocEdAlliance.Web.Security;
+
+/// <summary>The last line of the access model, run by AppDbContext before every save: a record may be created,
+/// changed or deleted only by a scope that could see it before and can see it after. Pages check first and show a
+/// message or 404; this guard catches what a page forgot.</summary>
+public static class AccessGuard
+{
+    public static void Check(ChangeTracker changes, AccessScope scope)
+    {
+        foreach (var entry in changes.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case IAccessControlled record:
+                    Demand(scope, record.AccessKeys, entry);
+                    if (entry.State is EntityState.Modified && entry.OriginalValues[nameof(IAccessControlled.AccessKeys)] is List<string> before)
+                    {
+                        Demand(scope, before, entry);
+                    }
+                    break;
+                case Region when !(scope.SeesEverything && scope.MayWrite):
+                    throw Denied(entry);
+            }
+        }
+    }
+
+    private static void Demand(AccessScope scope, List<string> keys, EntityEntry entry)
+    {
+        if (!scope.MayWrite || (!scope.SeesEverything && !keys.Contains(scope.Key)))
+        {
+            throw Denied(entry);
+        }
+    }
+
+    private static AccessDeniedException Denied(EntityEntry entry) =>
+        new($"{entry.State} of {entry.Metadata.ClrType.Name} is outside the current user's access scope");
+}

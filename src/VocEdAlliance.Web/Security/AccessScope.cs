@@ -1,0 +1,38 @@
+using System.Security.Claims;
+
+namespace VocEdAlliance.Web.Security;
+
+/// <summary>What the signed-in user may see and change, decided once per request from their claims:
+/// everything (system admin; ministry officials read-only), or the records carrying <see cref="Key"/> (a bureau's
+/// jurisdiction key, a principal's school key). Anyone else sees nothing. Applied by AppDbContext to every query
+/// and every save: pages never filter by hand.</summary>
+public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
+{
+    /// <summary>Start-up work (migrations, reference and demo data): unrestricted, and never a user's.</summary>
+    public static AccessScope System { get; } = new(SeesEverything: true, MayWrite: true, Key: string.Empty);
+
+    /// <summary>Nobody signed in, or an account without an organisation: sees and changes nothing.</summary>
+    public static AccessScope Nothing { get; } = new(SeesEverything: false, MayWrite: false, Key: "-");
+
+    public static AccessScope For(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return Nothing;
+        }
+        if (user.IsInRole(Roles.SystemAdmin))
+        {
+            return new AccessScope(SeesEverything: true, MayWrite: true, Key: string.Empty);
+        }
+        if (user.IsInRole(Roles.MinistryOfficial))
+        {
+            return new AccessScope(SeesEverything: true, MayWrite: false, Key: string.Empty);
+        }
+        var key = user.FindFirstValue(PortalClaims.AccessKey);
+        var scoped = user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff) || user.IsInRole(Roles.SchoolPrincipal);
+        return scoped && !string.IsNullOrEmpty(key) ? new AccessScope(SeesEverything: false, MayWrite: true, Key: key) : Nothing;
+    }
+}
+
+/// <summary>A write outside the user's scope reached the database layer (a page forgot a check): refused.</summary>
+public sealed class AccessDeniedException(string message) : Exception(message);

@@ -1,0 +1,13 @@
+namespace VocEdAlliance.Web.Security;
+
+/// <summary>The access scope of the current unit of work: the signed-in user's (computed on first use from the
+/// request), or <see cref="AccessScope.System"/> for start-up work that says so explicitly.</summary>
+public sealed class CurrentAccess(IHttpContextAccessor http)
+{
+    private AccessScope? scope;
+
+    public AccessScope Scope => scope ??= AccessScope.For(http.HttpContext?.User);
+
+    /// <summary>For migrations and seeding only: this unit of work sees and may change everything.</summary>
+    public void UseSystemScope() => scope = AccessScope.System;
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Security;
+
+/// <summary>What a user may do to a record they can see. Pages ask <c>IAuthorizationService</c> with the record and
+/// one of these, and show the matching buttons only when the answer is yes.</summary>
+public static class Operations
+{
+    public static readonly OperationAuthorizationRequirement Create = new() { Name = nameof(Create) };
+    public static readonly OperationAuthorizationRequirement Update = new() { Name = nameof(Update) };
+    public static readonly OperationAuthorizationRequirement Archive = new() { Name = nameof(Archive) };
+}
+
+/// <summary>Bureau staff and admins create and edit institutions in their jurisdiction; a principal edits the own
+/// school's profile; the system admin anything; ministry officials nothing.</summary>
+public sealed class InstitutionAuthorizationHandler(CurrentAccess access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Institution>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Institution resource)
+    {
+        var user = context.User;
+        if (!access.Scope.MayWrite || !InScope(access.Scope, resource))
+        {
+            return Task.CompletedTask;
+        }
+        var bureauOrAdmin = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Create) => bureauOrAdmin,
+            nameof(Operations.Update) => bureauOrAdmin
+                || (user.IsInRole(Roles.SchoolPrincipal) && access.Scope.Key == AccessKeys.ForOrganisation(resource.Id)),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+
+    internal static bool InScope(AccessScope scope, IAccessControlled record) =>
+        scope.SeesEverything || record.AccessKeys.Contains(scope.Key);
+}
