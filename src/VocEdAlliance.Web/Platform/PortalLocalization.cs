@@ -37,6 +37,7 @@ public static class PortalLocalization
         services.AddLocalization();
         // Razor would write every Chinese character as &#x...; entities: let it write them as they are.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<JsonOptions>(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Chinese);

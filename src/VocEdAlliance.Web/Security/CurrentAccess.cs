@@ -10,4 +10,7 @@ public sealed class CurrentAccess(IHttpContextAccessor http)
 
     /// <summary>For migrations and seeding only: this unit of work sees and may change everything.</summary>
     public void UseSystemScope() => scope = AccessScope.System;
+
+    /// <summary>For tests of the guard: act as a given scope.</summary>
+    internal void Use(AccessScope given) => scope = given;
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdAlliance.IntegrationTests.Infrastructure;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Security;
 
 [assembly: AssemblyFixture(typeof(PortalFixture))]
@@ -51,6 +53,25 @@ public sealed class PortalFixture : IAsyncLifetime
         await session.SignInAsync(user.Email!, TestPassword);
         return (user, session);
     }
+
+    /// <summary>Arranges or checks data directly, past the access filter (the way start-up code does).</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().UseSystemScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>A new institution (unique name) in a region, saved directly.</summary>
+    public Task<Institution> CreateInstitutionAsync(string regionCode, string name = "测试学校") =>
+        WithDatabaseAsync(async db =>
+        {
+            var institution = new Institution($"{name} {Guid.NewGuid():N}"[..(name.Length + 9)], null,
+                InstitutionKind.SecondaryVocationalSchool, Ownership.Public, regionCode, new InstitutionProfile(Enrolment: 800), 2026);
+            db.Institutions.Add(institution);
+            await db.SaveChangesAsync();
+            return institution;
+        });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using VocEdAlliance.IntegrationTests.Infrastructure;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.IntegrationTests.Data;
+
+/// <summary>No entity is forgotten by the access model: each one is either filtered or named here as unscoped.</summary>
+public class AccessFilterCoverageTests(PortalFixture portal)
+{
+    /// <summary>Entities everyone signed in may read, each with its reason. Adding one here is a security decision.</summary>
+    private static readonly Dictionary<Type, string> Unscoped = new()
+    {
+        [typeof(Region)] = "public reference data (administrative divisions)",
+        [typeof(ApplicationUser)] = "sign-in reads it before anyone is known; user administration scopes it explicitly",
+        [typeof(IdentityRole<Guid>)] = "the five role names",
+        [typeof(IdentityUserRole<Guid>)] = "Identity's own",
+        [typeof(IdentityUserClaim<Guid>)] = "Identity's own",
+        [typeof(IdentityUserLogin<Guid>)] = "Identity's own",
+        [typeof(IdentityUserToken<Guid>)] = "Identity's own",
+        [typeof(IdentityRoleClaim<Guid>)] = "Identity's own",
+        [typeof(DataProtectionKey)] = "the cookie key ring, never shown",
+    };
+
+    [Fact]
+    public async Task Every_entity_is_either_filtered_by_the_access_scope_or_deliberately_unscoped()
+    {
+        var model = await portal.WithDatabaseAsync(db => Task.FromResult(db.Model));
+        var roots = model.GetEntityTypes().Where(t => t.BaseType is null).ToList();
+
+        foreach (var entity in roots)
+        {
+            var filtered = entity.FindDeclaredQueryFilter(AppDbContext.AccessFilter) is not null;
+            if (Unscoped.ContainsKey(entity.ClrType))
+            {
+                Assert.False(filtered, $"{entity.ClrType.Name} is listed as unscoped but has an access filter");
+            }
+            else
+            {
+                Assert.True(filtered, $"{entity.ClrType.Name} has no access filter: add it to the access model or to the unscoped list with a reason");
+                Assert.True(typeof(IAccessControlled).IsAssignableFrom(entity.ClrType), $"{entity.ClrType.Name} is filtered but carries no access keys");
+            }
+        }
+        Assert.Contains(roots, t => t.FindDeclaredQueryFilter(AppDbContext.AccessFilter) is not null);
+    }
+}
