@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Security;
@@ -24,6 +27,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<EducationBureau> Bureaus => Set<EducationBureau>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Alliance> Alliances => Set<Alliance>();
+    public DbSet<CooperationActivity> Activities => Set<CooperationActivity>();
 
     public AccessScope Access => access.Scope;
 
@@ -41,6 +47,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         {
             builder.Entity(entityType.ClrType).HasQueryFilter(AccessFilter, AccessControlledFilter(entityType.ClrType));
         }
+
+        // Parts are visible exactly when their owner is.
+        builder.Entity<AgreementParty>().HasQueryFilter(AccessFilter,
+            p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
+        builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
+            m => AccessSeesEverything || m.Alliance.AccessKeys.Contains(AccessKey));
+        builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,
+            a => AccessSeesEverything
+                 || (a.Agreement != null && a.Agreement.AccessKeys.Contains(AccessKey))
+                 || (a.Alliance != null && a.Alliance.AccessKeys.Contains(AccessKey)));
     }
 
     /// <summary><c>e => AccessSeesEverything || e.AccessKeys.Contains(AccessKey)</c> for a record type.</summary>

@@ -27,6 +27,13 @@ public static class AccessGuard
                         Demand(scope, before, entry);
                     }
                     break;
+                case IAccessControlledPart part:
+                    var owners = part.Owners.OfType<IAccessControlled>().ToList();
+                    if (owners.Count == 0 || !owners.Any(owner => Allows(scope, owner.AccessKeys)))
+                    {
+                        throw Denied(entry);
+                    }
+                    break;
                 case Region when !(scope.SeesEverything && scope.MayWrite):
                     throw Denied(entry);
             }
@@ -35,11 +42,14 @@ public static class AccessGuard
 
     private static void Demand(AccessScope scope, List<string> keys, EntityEntry entry)
     {
-        if (!scope.MayWrite || (!scope.SeesEverything && !keys.Contains(scope.Key)))
+        if (!Allows(scope, keys))
         {
             throw Denied(entry);
         }
     }
+
+    private static bool Allows(AccessScope scope, List<string> keys) =>
+        scope.MayWrite && (scope.SeesEverything || keys.Contains(scope.Key));
 
     private static AccessDeniedException Denied(EntityEntry entry) =>
         new($"{entry.State} of {entry.Metadata.ClrType.Name} is outside the current user's access scope");

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Organisations;
 
 namespace VocEdAlliance.Web.Security;
@@ -12,6 +14,56 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Create = new() { Name = nameof(Create) };
     public static readonly OperationAuthorizationRequirement Update = new() { Name = nameof(Update) };
     public static readonly OperationAuthorizationRequirement Archive = new() { Name = nameof(Archive) };
+    public static readonly OperationAuthorizationRequirement RecordActivity = new() { Name = nameof(RecordActivity) };
+}
+
+/// <summary>Bureau staff and admins record and edit agreements with a party in their jurisdiction; bureaus and
+/// principals whose school is a party record activities on them; the system admin anything.</summary>
+public sealed class AgreementAuthorizationHandler(CurrentAccess access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Agreement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Agreement resource)
+    {
+        var user = context.User;
+        if (!access.Scope.MayWrite || !InstitutionAuthorizationHandler.InScope(access.Scope, resource))
+        {
+            return Task.CompletedTask;
+        }
+        var bureau = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Create) => bureau,
+            nameof(Operations.Update) or nameof(Operations.Archive) => bureau && !resource.IsArchived,
+            nameof(Operations.RecordActivity) => (bureau || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived,
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Whoever may record activities on an activity's agreement (or alliance) may edit and archive it.</summary>
+public sealed class ActivityAuthorizationHandler(CurrentAccess access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, CooperationActivity>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, CooperationActivity resource)
+    {
+        var user = context.User;
+        var owners = resource.Owners.OfType<IAccessControlled>().ToList();
+        var inScope = access.Scope.MayWrite && owners.Any(o => InstitutionAuthorizationHandler.InScope(access.Scope, o));
+        var role = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff)
+                   || user.IsInRole(Roles.SchoolPrincipal);
+        if (inScope && role && !resource.IsArchived && requirement.Name is nameof(Operations.Update) or nameof(Operations.Archive))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Bureau staff and admins create and edit institutions in their jurisdiction; a principal edits the own

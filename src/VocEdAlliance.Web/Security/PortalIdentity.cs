@@ -45,6 +45,8 @@ public static class PortalIdentity
         });
 
         services.AddScoped<IAuthorizationHandler, InstitutionAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

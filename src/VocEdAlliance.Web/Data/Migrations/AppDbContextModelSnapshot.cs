@@ -208,6 +208,407 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Activities.CooperationActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<decimal?>("AmountCny")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount_cny");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("ParticipatingOrganisations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("participating_organisations");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int?>("Students")
+                        .HasColumnType("integer")
+                        .HasColumnName("students");
+
+                    b.Property<int?>("Teachers")
+                        .HasColumnType("integer")
+                        .HasColumnName("teachers");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("Trainees")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainees");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("RecordedByUserId")
+                        .HasDatabaseName("ix_activities_recorded_by_user_id");
+
+                    b.HasIndex("StartsOn")
+                        .HasDatabaseName("ix_activities_starts_on");
+
+                    b.HasIndex("AgreementId", "StartsOn")
+                        .HasDatabaseName("ix_activities_agreement_id_starts_on");
+
+                    b.HasIndex("AllianceId", "StartsOn")
+                        .HasDatabaseName("ix_activities_alliance_id_starts_on");
+
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_activities_agreement_or_alliance", "agreement_id IS NOT NULL OR alliance_id IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<string[]>("Modes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("modes");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_organisation_id");
+
+                    b.Property<string>("Specialties")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("specialties");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("AccessKeys")
+                        .HasDatabaseName("ix_agreements_access_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AccessKeys"), "gin");
+
+                    b.HasIndex("AllianceId")
+                        .HasDatabaseName("ix_agreements_alliance_id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .HasDatabaseName("ix_agreements_effective_from");
+
+                    b.HasIndex("RecordedByOrganisationId")
+                        .HasDatabaseName("ix_agreements_recorded_by_organisation_id");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("InstitutionKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("institution_kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("organisation_type");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signatory_name");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signatory_title");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_parties");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_parties_agreement_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_agreement_parties_organisation_id");
+
+                    b.ToTable("agreement_parties", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.Alliance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string[]>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_areas");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("founded_on");
+
+                    b.Property<bool>("IsDemoPlaceholder")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo_placeholder");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<Guid?>("ParentAllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_alliance_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alliances");
+
+                    b.HasIndex("AccessKeys")
+                        .HasDatabaseName("ix_alliances_access_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AccessKeys"), "gin");
+
+                    b.HasIndex("ParentAllianceId")
+                        .HasDatabaseName("ix_alliances_parent_alliance_id");
+
+                    b.ToTable("alliances", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.AllianceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<string>("OrganisationType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("organisation_type");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alliance_members");
+
+                    b.HasIndex("AllianceId")
+                        .HasDatabaseName("ix_alliance_members_alliance_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_alliance_members_organisation_id");
+
+                    b.ToTable("alliance_members", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -559,6 +960,94 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Activities.CooperationActivity", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", "Alliance")
+                        .WithMany()
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_users_recorded_by_user_id");
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Alliance");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_organisations_recorded_by_organisation_id");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementParty", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany("Parties")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_parties_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_parties_organisations_organisation_id");
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.Alliance", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", null)
+                        .WithMany()
+                        .HasForeignKey("ParentAllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_alliances_alliances_parent_alliance_id");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.AllianceMember", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", "Alliance")
+                        .WithMany("Members")
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alliance_members_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alliance_members_organisations_organisation_id");
+
+                    b.Navigation("Alliance");
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("VocEdAlliance.Web.Domain.Regions.Region", null)
@@ -576,6 +1065,16 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_regions_regions_parent_code");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.Alliance", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,16 +15,12 @@ namespace VocEdAlliance.Web.Pages.Institutions;
 
 /// <summary>The institutions the user may see (the access filter does the scoping), filtered, sorted and paged on
 /// the server.</summary>
-public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocalizer<SharedResource> t) : ListPageModel
 {
-    public static readonly string[] SortKeys = ["name", "region", "kind", "founded", "enrolment"];
-
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public InstitutionKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public Ownership? Ownership { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public sealed record Row(Guid Id, string Name, string? NameEn, InstitutionKind Kind, Ownership Ownership,
         string RegionCode, int? FoundedYear, int? Enrolment)
@@ -34,7 +30,10 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanCreate { get; private set; }
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Region) || Kind is not null || Ownership is not null;
+    protected override string DefaultSort => "name";
+
+    protected override IEnumerable<(string Key, string? Value)> Filters() =>
+        [("q", Q), ("region", Region), ("kind", Kind?.ToString()), ("ownership", Ownership?.ToString())];
 
     public async Task OnGetAsync()
     {
@@ -51,7 +50,8 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             if (await regions.ResolveAnyAsync(Region) is { } region)
             {
                 var prefix = RegionCode.JurisdictionPrefix(region.Code);
-                query = query.Where(i => i.RegionCode.StartsWith(prefix));
+                var pattern = prefix + "%"; // digits only: nothing to escape
+                query = query.Where(i => EF.Functions.Like(i.RegionCode, pattern));
             }
             else
             {
@@ -67,8 +67,8 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         {
             query = query.Where(i => i.Ownership == ownership);
         }
-        var descending = Sort?.StartsWith('-') == true;
-        IOrderedQueryable<Institution> ordered = (Sort?.TrimStart('-')) switch
+        var descending = SortDescending;
+        IOrderedQueryable<Institution> ordered = SortKey switch
         {
             "region" => descending ? query.OrderByDescending(i => i.RegionCode) : query.OrderBy(i => i.RegionCode),
             "kind" => descending ? query.OrderByDescending(i => i.Kind) : query.OrderBy(i => i.Kind),
@@ -84,29 +84,4 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             row.RegionPath = await regions.PathAsync(row.RegionCode, CultureInfo.CurrentUICulture);
         }
     }
-
-    /// <summary>The current filters, for links that keep them (sorting, paging).</summary>
-    public Dictionary<string, string> Query(string? sort = null)
-    {
-        var query = new Dictionary<string, string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                query[key] = value;
-            }
-        }
-        Add("q", Q);
-        Add("region", Region);
-        Add("kind", Kind?.ToString());
-        Add("ownership", Ownership?.ToString());
-        Add("sort", sort ?? Sort);
-        return query;
-    }
-
-    /// <summary>The sort link of a column: ascending first, then descending.</summary>
-    public string SortValue(string key) => Sort == key ? "-" + key : key;
-
-    public string? AriaSort(string key) =>
-        Sort == key ? "ascending" : Sort == "-" + key ? "descending" : (key == "name" && string.IsNullOrEmpty(Sort) ? "ascending" : null);
 }

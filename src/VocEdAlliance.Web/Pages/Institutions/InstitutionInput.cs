@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Institutions;
 
@@ -90,9 +91,6 @@ public sealed class InstitutionInput
     }
 
     /// <summary>A rule the domain refused, shown next to its field.</summary>
-    public static void Show(DomainException refusal, ModelStateDictionary modelState, IStringLocalizer t)
-    {
-        var field = refusal.Field is { } name ? $"Input.{(name == "RegionCode" ? nameof(Region) : name)}" : string.Empty;
-        modelState.AddModelError(field, t[refusal.MessageKey, [.. refusal.Arguments]]);
-    }
+    public static void Show(DomainException refusal, ModelStateDictionary modelState, IStringLocalizer t) =>
+        modelState.AddRefusal(refusal, t, new Dictionary<string, string> { ["RegionCode"] = nameof(Region) });
 }

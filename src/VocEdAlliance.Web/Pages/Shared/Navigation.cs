@@ -16,6 +16,8 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("/Index", "Nav.Home"),
+        new("/Agreements/Index", "Nav.Agreements"),
+        new("/Activities/Index", "Nav.Activities"),
         new("/Institutions/Index", "Nav.Institutions"),
     ];
 

@@ -1,8 +1,8 @@
-// Region pickers: an <input data-region-search="URL" list="ID"> gets suggestions from the portal as the user types
+// Suggestion pickers (regions, organisations): an <input data-suggest="URL" list="ID"> gets suggestions from the portal
 // (the portal's own endpoint; nothing leaves the intranet). Without JavaScript, typing a code or a unique name works.
 (function () {
   'use strict';
-  document.querySelectorAll('input[data-region-search]').forEach(function (input) {
+  document.querySelectorAll('input[data-suggest]').forEach(function (input) {
     var list = document.getElementById(input.getAttribute('list'));
     var timer = null;
     var last = '';
@@ -12,7 +12,7 @@
       last = text;
       clearTimeout(timer);
       timer = setTimeout(function () {
-        var url = new URL(input.getAttribute('data-region-search'), window.location.href);
+        var url = new URL(input.getAttribute('data-suggest'), window.location.href);
         url.searchParams.set('q', text);
         fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
           .then(function (response) { return response.ok ? response.json() : []; })

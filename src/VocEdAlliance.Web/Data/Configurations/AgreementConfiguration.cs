@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Data.Configurations;
+
+public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> builder)
+    {
+        builder.ToTable("agreements");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Title).HasMaxLength(Agreement.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Number).HasMaxLength(Agreement.NumberMaxLength);
+        builder.Property(a => a.Specialties).HasMaxLength(Agreement.TextMaxLength);
+        builder.Property(a => a.Notes).HasMaxLength(Agreement.TextMaxLength);
+        builder.PrimitiveCollection(a => a.Modes).ElementType(e => e.HasConversion<string>());
+        builder.HasOne<Alliance>().WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.RecordedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Parties).WithOne(p => p.Agreement).HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(a => a.AccessKeys).IsRequired();
+        builder.HasIndex(a => a.AccessKeys).HasMethod("gin");
+        builder.HasIndex(a => a.EffectiveFrom);
+        builder.HasIndex(a => a.AllianceId);
+        builder.Property(a => a.Version).IsRowVersion();
+    }
+}
+
+public sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<AgreementParty>
+{
+    public void Configure(EntityTypeBuilder<AgreementParty> builder)
+    {
+        builder.ToTable("agreement_parties");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.OrganisationName).HasMaxLength(Organisation.NameMaxLength).IsRequired();
+        builder.Property(p => p.OrganisationType).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.InstitutionKind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.RegionCode).HasMaxLength(6).IsFixedLength();
+        builder.Property(p => p.SignatoryName).HasMaxLength(100);
+        builder.Property(p => p.SignatoryTitle).HasMaxLength(100);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.OrganisationId);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Data.Configurations;
+
+public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<CooperationActivity>
+{
+    public void Configure(EntityTypeBuilder<CooperationActivity> builder)
+    {
+        builder.ToTable("activities");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Title).HasMaxLength(CooperationActivity.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Location).HasMaxLength(200);
+        builder.Property(a => a.ParticipatingOrganisations).HasMaxLength(CooperationActivity.TextMaxLength);
+        builder.Property(a => a.Description).HasMaxLength(CooperationActivity.TextMaxLength);
+        builder.Property(a => a.AmountCny).HasPrecision(16, 2);
+        builder.HasOne(a => a.Agreement).WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Alliance).WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.AgreementId, a.StartsOn });
+        builder.HasIndex(a => new { a.AllianceId, a.StartsOn });
+        builder.HasIndex(a => a.StartsOn);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.ToTable(t => t.HasCheckConstraint("ck_activities_agreement_or_alliance", "agreement_id IS NOT NULL OR alliance_id IS NOT NULL"));
+    }
+}

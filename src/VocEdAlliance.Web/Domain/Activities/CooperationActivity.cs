@@ -1,0 +1,139 @@
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
+
+namespace VocEdAlliance.Web.Domain.Activities;
+
+public enum ActivityKind
+{
+    Visit,
+    TeacherTraining,
+    StudentExchange,
+    ExpertLecture,
+    ForumOrSummit,
+    SymposiumOrConference,
+    FinancialSupport,
+    EquipmentDonation,
+    JointEnrolmentIntake,
+    SkillsTraining,
+}
+
+/// <summary>What came of an activity, as reported: all optional, none negative.</summary>
+public sealed record ActivityOutcomes(int? Participants = null, int? Students = null, int? Teachers = null,
+    int? Trainees = null, decimal? AmountCny = null);
+
+public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly StartsOn, DateOnly? EndsOn,
+    string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description);
+
+/// <summary>A cooperation activity (visit, training, exchange, lecture, forum, funding…) under an agreement and/or
+/// an alliance: visible to whoever sees either.</summary>
+public sealed class CooperationActivity : IAccessControlledPart
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 4000;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid? AgreementId { get; private set; }
+    public Agreement? Agreement { get; private set; }
+    public Guid? AllianceId { get; private set; }
+    public Alliance? Alliance { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    public string Title { get; private set; } = string.Empty;
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly? EndsOn { get; private set; }
+    public string? Location { get; private set; }
+    public string? ParticipatingOrganisations { get; private set; }
+    public int? Participants { get; private set; }
+    public int? Students { get; private set; }
+    public int? Teachers { get; private set; }
+    public int? Trainees { get; private set; }
+    public decimal? AmountCny { get; private set; }
+    public string? Description { get; private set; }
+    public Guid RecordedByUserId { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public bool IsArchived { get; private set; }
+    public uint Version { get; private set; }
+
+    private CooperationActivity()
+    {
+    }
+
+    public static CooperationActivity Record(Agreement? agreement, Alliance? alliance, ActivityDetails details, Guid recordedBy, DateTimeOffset now)
+    {
+        if (agreement is null && alliance is null)
+        {
+            throw new DomainException("Activity.NeedsAgreementOrAlliance");
+        }
+        if (agreement is { IsArchived: true })
+        {
+            throw new DomainException("Agreement.Archived");
+        }
+        var activity = new CooperationActivity
+        {
+            Agreement = agreement,
+            AgreementId = agreement?.Id,
+            Alliance = alliance,
+            AllianceId = alliance?.Id,
+            RecordedByUserId = recordedBy,
+            RecordedAt = now,
+        };
+        activity.Apply(details);
+        return activity;
+    }
+
+    public void Change(ActivityDetails details)
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("Activity.Archived");
+        }
+        Apply(details);
+    }
+
+    public void Archive()
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("Activity.Archived");
+        }
+        IsArchived = true;
+    }
+
+    private void Apply(ActivityDetails details)
+    {
+        var title = details.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            throw new DomainException("Validation.RequiredField", nameof(Title));
+        }
+        if (details.EndsOn is { } end && end < details.StartsOn)
+        {
+            throw new DomainException("Activity.EndsBeforeItStarts", nameof(EndsOn));
+        }
+        var o = details.Outcomes;
+        foreach (var (value, field) in new[] { ((decimal?)o.Participants, nameof(Participants)), (o.Students, nameof(Students)),
+                     (o.Teachers, nameof(Teachers)), (o.Trainees, nameof(Trainees)), (o.AmountCny, nameof(AmountCny)) })
+        {
+            if (value is < 0)
+            {
+                throw new DomainException("Validation.NotNegative", field);
+            }
+        }
+        Kind = details.Kind;
+        Title = title.Length <= TitleMaxLength ? title : throw new DomainException("Validation.TooLong", nameof(Title), TitleMaxLength);
+        StartsOn = details.StartsOn;
+        EndsOn = details.EndsOn;
+        Location = Blank(details.Location);
+        ParticipatingOrganisations = Blank(details.ParticipatingOrganisations);
+        Participants = o.Participants;
+        Students = o.Students;
+        Teachers = o.Teachers;
+        Trainees = o.Trainees;
+        AmountCny = o.AmountCny;
+        Description = Blank(details.Description);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using VocEdAlliance.Web.Domain.Activities;
+
+namespace VocEdAlliance.Web.Pages.Activities;
+
+public sealed class ActivityInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.ActivityKind")]
+    public ActivityKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(CooperationActivity.TitleMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Title")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.StartsOn")]
+    public DateOnly? StartsOn { get; set; }
+
+    [Display(Name = "Field.EndsOn")]
+    public DateOnly? EndsOn { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Location")]
+    public string? Location { get; set; }
+
+    [StringLength(CooperationActivity.TextMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.ParticipatingOrganisations")]
+    public string? ParticipatingOrganisations { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Participants")]
+    public int? Participants { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Students")]
+    public int? Students { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Teachers")]
+    public int? Teachers { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Trainees")]
+    public int? Trainees { get; set; }
+
+    [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.AmountCny")]
+    public decimal? AmountCny { get; set; }
+
+    [StringLength(CooperationActivity.TextMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Description")]
+    public string? Description { get; set; }
+
+    public uint Version { get; set; }
+
+    public ActivityDetails ToDetails() => new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
+        new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description);
+
+    public static ActivityInput From(CooperationActivity a) => new()
+    {
+        Kind = a.Kind, Title = a.Title, StartsOn = a.StartsOn, EndsOn = a.EndsOn, Location = a.Location,
+        ParticipatingOrganisations = a.ParticipatingOrganisations, Participants = a.Participants, Students = a.Students,
+        Teachers = a.Teachers, Trainees = a.Trainees, AmountCny = a.AmountCny, Description = a.Description, Version = a.Version,
+    };
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Activities;
+
+public class ArchiveModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public Task<IActionResult> OnGetAsync() => HandleAsync(archive: false);
+
+    public Task<IActionResult> OnPostAsync() => HandleAsync(archive: true);
+
+    private async Task<IActionResult> HandleAsync(bool archive)
+    {
+        var activity = await db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Archive)).Succeeded)
+        {
+            return Forbid();
+        }
+        Title = activity.Title;
+        if (!archive)
+        {
+            return Page();
+        }
+        activity.Archive();
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = t["Activities.Archived", activity.Title].Value;
+        return activity.AgreementId is { } agreementId
+            ? RedirectToPage("/Agreements/Details", new { id = agreementId })
+            : RedirectToPage("/Activities/Index");
+    }
+}

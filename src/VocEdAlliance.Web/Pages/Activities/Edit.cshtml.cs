@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Activities;
+
+public class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ActivityInput Input { get; set; } = new();
+
+    public string CurrentTitle { get; private set; } = string.Empty;
+    public ActivityInput? Conflict { get; private set; }
+
+    private Task<CooperationActivity?> LoadAsync() =>
+        db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var activity = await LoadAsync();
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        Input = ActivityInput.From(activity);
+        CurrentTitle = activity.Title;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var activity = await LoadAsync();
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        CurrentTitle = activity.Title;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
+            activity.Change(Input.ToDetails());
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, t);
+            return Page();
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await LoadAsync() is not { } current)
+            {
+                return NotFound();
+            }
+            Conflict = ActivityInput.From(current);
+            ModelState.Remove($"Input.{nameof(Input.Version)}");
+            Input.Version = current.Version;
+            return Page();
+        }
+        TempData["StatusMessage"] = t["Common.Saved"].Value;
+        return RedirectToPage("/Activities/Details", new { id = Id });
+    }
+}

@@ -1,0 +1,154 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Pages.Agreements;
+
+/// <summary>What the agreement forms bind: the terms, and one row per party.</summary>
+public sealed class AgreementInput
+{
+    public const int MinimumPartyRows = 2;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.AgreementKind")]
+    public AgreementKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Agreement.TitleMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Title")]
+    public string? Title { get; set; }
+
+    [StringLength(Agreement.NumberMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.AgreementNumber")]
+    public string? Number { get; set; }
+
+    [Display(Name = "Field.Alliance")]
+    public Guid? AllianceId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.EffectiveFrom")]
+    public DateOnly? EffectiveFrom { get; set; }
+
+    [Display(Name = "Field.EffectiveTo")]
+    public DateOnly? EffectiveTo { get; set; }
+
+    [Display(Name = "Field.CooperationModes")]
+    public List<CooperationMode> Modes { get; set; } = [];
+
+    [StringLength(Agreement.TextMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Specialties")]
+    public string? Specialties { get; set; }
+
+    [StringLength(Agreement.TextMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Notes")]
+    public string? Notes { get; set; }
+
+    public List<PartyInput> Parties { get; set; } = [new(), new()];
+
+    public uint Version { get; set; }
+
+    public sealed class PartyInput
+    {
+        [Display(Name = "Field.PartyOrganisation")]
+        public string? Organisation { get; set; }
+
+        [StringLength(100, ErrorMessage = "Validation.StringLength")]
+        [Display(Name = "Field.SignatoryName")]
+        public string? SignatoryName { get; set; }
+
+        [StringLength(100, ErrorMessage = "Validation.StringLength")]
+        [Display(Name = "Field.SignatoryTitle")]
+        public string? SignatoryTitle { get; set; }
+
+        [Display(Name = "Field.SignedOn")]
+        public DateOnly? SignedOn { get; set; }
+    }
+
+    public static AgreementInput From(Agreement agreement) => new()
+    {
+        Kind = agreement.Kind,
+        Title = agreement.Title,
+        Number = agreement.Number,
+        AllianceId = agreement.AllianceId,
+        EffectiveFrom = agreement.EffectiveFrom,
+        EffectiveTo = agreement.EffectiveTo,
+        Modes = [.. agreement.Modes],
+        Specialties = agreement.Specialties,
+        Notes = agreement.Notes,
+        Parties = [.. agreement.Parties.Select(p => new PartyInput
+        {
+            Organisation = p.OrganisationName,
+            SignatoryName = p.SignatoryName,
+            SignatoryTitle = p.SignatoryTitle,
+            SignedOn = p.SignedOn,
+        })],
+        Version = agreement.Version,
+    };
+
+    /// <summary>Adds empty party rows up to the minimum, for the form.</summary>
+    public void PadParties()
+    {
+        while (Parties.Count < MinimumPartyRows)
+        {
+            Parties.Add(new PartyInput());
+        }
+    }
+
+    /// <summary>The terms, with each typed party resolved to an organisation; null (and messages next to the party
+    /// fields) when one cannot be.</summary>
+    public async Task<AgreementTerms?> ToTermsAsync(AppDbContext db, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        var parties = new List<PartyTerms>();
+        for (var i = 0; i < Parties.Count; i++)
+        {
+            var row = Parties[i];
+            if (string.IsNullOrWhiteSpace(row.Organisation))
+            {
+                continue;
+            }
+            var found = await FindOrganisationAsync(db, row.Organisation.Trim());
+            if (found is null)
+            {
+                modelState.AddModelError($"Input.Parties[{i}].Organisation", t["Agreement.PartyNotFound", row.Organisation.Trim()]);
+                continue;
+            }
+            parties.Add(new PartyTerms(found.Id, found.Name, found.Type, found.Kind, found.RegionCode,
+                row.SignatoryName, row.SignatoryTitle, row.SignedOn));
+        }
+        if (!modelState.IsValid || Kind is null || EffectiveFrom is null)
+        {
+            return null;
+        }
+        return new AgreementTerms(Kind.Value, Title!, Number, AllianceId, parties, EffectiveFrom.Value, EffectiveTo,
+            Modes, Specialties, Notes);
+    }
+
+    private sealed record Found(Guid Id, string Name, OrganisationType Type, InstitutionKind? Kind, string RegionCode);
+
+    /// <summary>An organisation the user can see, by exact name; otherwise, to name a counterpart in another
+    /// jurisdiction, any organisation by its exact full name or credit code (one match, nothing else disclosed).
+    /// See docs/access-model.md, "Naming a counterpart".</summary>
+    private static async Task<Found?> FindOrganisationAsync(IQueryable<Organisation> visible, IQueryable<Organisation> directory, string typed)
+    {
+        var code = typed.ToUpperInvariant();
+        var candidates = await visible.Where(o => o.Name == typed).Select(Project).Take(2).ToListAsync();
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+        candidates = await directory
+            .Where(o => o.Name == typed || (o is Institution && ((Institution)o).CreditCode == code))
+            .Select(Project).Take(2).ToListAsync();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static Task<Found?> FindOrganisationAsync(AppDbContext db, string typed) =>
+        FindOrganisationAsync(db.Organisations, db.Organisations.IgnoreQueryFilters(), typed);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Organisation, Found>> Project =
+        o => new Found(o.Id, o.Name, o.Type, o is Institution ? ((Institution)o).Kind : null, o.RegionCode);
+}

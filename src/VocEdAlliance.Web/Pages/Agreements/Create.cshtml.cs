@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Agreements;
+
+[Authorize(Roles = $"{Roles.SystemAdmin},{Roles.BureauAdmin},{Roles.BureauStaff}")]
+public class CreateModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public AgreementInput Input { get; set; } = new();
+
+    public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+
+    public async Task OnGetAsync() => Alliances = await AgreementPages.AllianceOptionsAsync(db);
+
+    public async Task<IActionResult> OnPostAddPartyAsync()
+    {
+        ModelState.Clear();
+        Input.Parties.Add(new AgreementInput.PartyInput());
+        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Input.PadParties();
+        var terms = await Input.ToTermsAsync(db, ModelState, t);
+        if (terms is null)
+        {
+            return Page();
+        }
+        Agreement agreement;
+        try
+        {
+            var key = db.Access.SeesEverything ? null : db.Access.Key;
+            agreement = Agreement.Record(terms, User.GetOrganisationId(), key, clock.GetUtcNow());
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, t);
+            return Page();
+        }
+        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Create)).Succeeded)
+        {
+            ModelState.AddModelError("Input.Parties", t["Agreement.NoPartyInJurisdiction"]);
+            return Page();
+        }
+        db.Agreements.Add(agreement);
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = t["Agreements.Recorded", agreement.Title].Value;
+        return RedirectToPage("/Agreements/Details", new { id = agreement.Id });
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Agreements;
+
+public class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public AgreementInput Input { get; set; } = new();
+
+    public string CurrentTitle { get; private set; } = string.Empty;
+    public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+    public AgreementInput? Conflict { get; private set; }
+
+    private Task<Agreement?> LoadAsync() => db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == Id);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var agreement = await LoadAsync();
+        if (agreement is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        Input = AgreementInput.From(agreement);
+        CurrentTitle = agreement.Title;
+        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddPartyAsync()
+    {
+        var agreement = await LoadAsync();
+        if (agreement is null)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        Input.Parties.Add(new AgreementInput.PartyInput());
+        CurrentTitle = agreement.Title;
+        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var agreement = await LoadAsync();
+        if (agreement is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
+        {
+            return Forbid();
+        }
+        CurrentTitle = agreement.Title;
+        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Input.PadParties();
+        var terms = await Input.ToTermsAsync(db, ModelState, t);
+        if (terms is null)
+        {
+            return Page();
+        }
+        try
+        {
+            db.Entry(agreement).Property(a => a.Version).OriginalValue = Input.Version;
+            agreement.ChangeTerms(terms);
+            // The row is written (and its version checked) even when only the parties changed.
+            db.Entry(agreement).Property(a => a.Title).IsModified = true;
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, t);
+            return Page();
+        }
+        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
+        {
+            ModelState.AddModelError("Input.Parties", t["Agreement.NoPartyInJurisdiction"]);
+            return Page();
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await LoadAsync() is not { } current)
+            {
+                return NotFound();
+            }
+            Conflict = AgreementInput.From(current);
+            ModelState.Remove($"Input.{nameof(Input.Version)}");
+            Input.Version = current.Version;
+            return Page();
+        }
+        TempData["StatusMessage"] = t["Common.Saved"].Value;
+        return RedirectToPage("/Agreements/Details", new { id = Id });
+    }
+}

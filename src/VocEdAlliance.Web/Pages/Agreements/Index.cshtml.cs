@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Agreements;
+
+/// <summary>The agreements the user may see (scoped by the access filter), filtered, sorted and paged on the server.</summary>
+public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocalizer<SharedResource> t) : ListPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public AgreementKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public AgreementStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
+
+    public sealed record Row(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom,
+        DateOnly? EffectiveTo, IReadOnlyList<string> Parties, bool IsArchived);
+
+    public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public bool CanCreate { get; private set; }
+
+    protected override string DefaultSort => "-from";
+
+    protected override IEnumerable<(string Key, string? Value)> Filters() =>
+    [
+        ("q", Q), ("region", Region), ("kind", Kind?.ToString()), ("status", Status?.ToString()),
+        ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("archived", Archived ? "true" : null),
+    ];
+
+    public async Task OnGetAsync()
+    {
+        CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
+        var query = db.Agreements.AsNoTracking().Where(a => Archived || !a.IsArchived);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = Paging.ContainsPattern(Q);
+            query = query.Where(a => EF.Functions.ILike(a.Title, pattern, @"\") || EF.Functions.ILike(a.Number!, pattern, @"\")
+                                     || a.Parties.Any(p => EF.Functions.ILike(p.OrganisationName, pattern, @"\")));
+        }
+        if (!string.IsNullOrWhiteSpace(Region))
+        {
+            if (await regions.ResolveAnyAsync(Region) is { } region)
+            {
+                var prefix = RegionCode.JurisdictionPrefix(region.Code);
+                var pattern = prefix + "%"; // digits only: nothing to escape
+                query = query.Where(a => a.Parties.Any(p => EF.Functions.Like(p.RegionCode, pattern)));
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Region), t["Region.Unknown", Region]);
+                query = query.Where(_ => false);
+            }
+        }
+        if (Kind is { } kind)
+        {
+            query = query.Where(a => a.Kind == kind);
+        }
+        if (Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+        if (Year is { } year)
+        {
+            var start = new DateOnly(year, 1, 1);
+            var end = new DateOnly(year, 12, 31);
+            query = query.Where(a => a.EffectiveFrom <= end && (a.EffectiveTo == null || a.EffectiveTo >= start));
+        }
+        var descending = SortDescending;
+        IOrderedQueryable<Agreement> ordered = SortKey switch
+        {
+            "title" => descending ? query.OrderByDescending(a => a.Title) : query.OrderBy(a => a.Title),
+            "status" => descending ? query.OrderByDescending(a => a.Status) : query.OrderBy(a => a.Status),
+            "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
+            _ => descending ? query.OrderByDescending(a => a.EffectiveFrom) : query.OrderBy(a => a.EffectiveFrom),
+        };
+        Results = await ordered.ThenBy(a => a.Id)
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo,
+                a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(), a.IsArchived))
+            .ToPageAsync(PageNumber);
+    }
+}
