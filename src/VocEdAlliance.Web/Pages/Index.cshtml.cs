@@ -1,18 +1,78 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages;
 
-public class IndexModel(TimeProvider clock) : PageModel
+/// <summary>The home page of each role. Everything on it goes through the access filter: a bureau sees its
+/// jurisdiction, a principal the own school, the ministry everything.</summary>
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
+    public const int ExpiryWindowDays = 90;
+
+    public sealed record AgreementRow(Guid Id, string Title, AgreementStatus Status, DateOnly? EffectiveTo, IReadOnlyList<string> Parties);
+    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn, string? AgreementTitle);
+
     public string DisplayName { get; private set; } = string.Empty;
     public IReadOnlyList<string> RoleKeys { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public bool IsBureau { get; private set; }
+    public bool IsPrincipal { get; private set; }
+    public bool SeesEverything { get; private set; }
 
-    public void OnGet()
+    /// <summary>Recorded by another side, waiting for this user's side to confirm.</summary>
+    public IReadOnlyList<AgreementRow> WaitingForUs { get; private set; } = [];
+
+    /// <summary>Recorded by this user's side, waiting for the counterpart.</summary>
+    public IReadOnlyList<AgreementRow> WaitingForThem { get; private set; } = [];
+
+    public IReadOnlyList<AgreementRow> Expiring { get; private set; } = [];
+    public IReadOnlyList<AgreementRow> MyAgreements { get; private set; } = [];
+    public IReadOnlyList<ActivityRow> LatestActivities { get; private set; } = [];
+    public (int Institutions, int Agreements, int Activities) Totals { get; private set; }
+
+    public async Task OnGetAsync()
     {
         DisplayName = User.GetDisplayName() ?? string.Empty;
         RoleKeys = [.. Roles.All.Where(User.IsInRole).Select(role => $"Role.{role}")];
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        IsBureau = User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
+        IsPrincipal = User.IsInRole(Roles.SchoolPrincipal);
+        SeesEverything = db.Access.SeesEverything;
+        var organisationId = User.GetOrganisationId();
+        var current = db.Agreements.AsNoTracking().Where(a => !a.IsArchived);
+
+        if (IsBureau)
+        {
+            var pending = current.Where(a => a.Status == AgreementStatus.PendingCounterpartConfirmation);
+            WaitingForUs = await Rows(pending.Where(a => a.RecordedByOrganisationId != organisationId)).ToListAsync();
+            WaitingForThem = await Rows(pending.Where(a => a.RecordedByOrganisationId == organisationId)).ToListAsync();
+            var horizon = Today.AddDays(ExpiryWindowDays);
+            Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null
+                                                     && a.EffectiveTo >= Today && a.EffectiveTo <= horizon)).ToListAsync();
+        }
+        if (IsPrincipal)
+        {
+            MyAgreements = await Rows(current).ToListAsync();
+        }
+        if (IsBureau || IsPrincipal || SeesEverything)
+        {
+            LatestActivities = await db.Activities.AsNoTracking().Where(a => !a.IsArchived)
+                .OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.RecordedAt).Take(10)
+                .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null))
+                .ToListAsync();
+        }
+        if (SeesEverything)
+        {
+            Totals = (await db.Institutions.CountAsync(), await current.CountAsync(), await db.Activities.CountAsync(a => !a.IsArchived));
+        }
     }
+
+    private static IQueryable<AgreementRow> Rows(IQueryable<Agreement> agreements) =>
+        agreements.OrderBy(a => a.EffectiveTo).ThenBy(a => a.Title).Take(20)
+            .Select(a => new AgreementRow(a.Id, a.Title, a.Status, a.EffectiveTo,
+                a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList()));
 }

@@ -74,7 +74,7 @@ public partial class LocalizationTests(PortalFixture portal)
 
         var home = await session.SignInAsync("ministry@demo.local", DemoAccounts.Password);
 
-        Assert.Matches(IsoDate(), home.Document.QuerySelector("dl")!.TextContent);
+        Assert.Matches(IsoDate(), home.Text);
     }
 
     [GeneratedRegex(@"今天\s*\d{4}-\d{2}-\d{2}")]
