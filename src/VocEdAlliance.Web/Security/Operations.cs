@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.Organisations;
 
 namespace VocEdAlliance.Web.Security;
@@ -96,4 +97,33 @@ public sealed class InstitutionAuthorizationHandler(CurrentAccess access)
 
     internal static bool InScope(AccessScope scope, IAccessControlled record) =>
         scope.SeesEverything || record.AccessKeys.Contains(scope.Key);
+}
+
+/// <summary>Bureau staff and admins found and edit alliances whose lead or a member is in their jurisdiction, and
+/// manage their members; bureaus and principals of member schools record activities on them; the system admin
+/// anything.</summary>
+public sealed class AllianceAuthorizationHandler(CurrentAccess access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Alliance>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Alliance resource)
+    {
+        var user = context.User;
+        if (!access.Scope.MayWrite || !InstitutionAuthorizationHandler.InScope(access.Scope, resource))
+        {
+            return Task.CompletedTask;
+        }
+        var bureau = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Create) or nameof(Operations.Update) => bureau,
+            nameof(Operations.RecordActivity) => bureau || user.IsInRole(Roles.SchoolPrincipal),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
 }

@@ -47,6 +47,7 @@ public static class PortalIdentity
         services.AddScoped<IAuthorizationHandler, InstitutionAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AllianceAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

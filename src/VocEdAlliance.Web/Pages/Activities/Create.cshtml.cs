@@ -7,49 +7,56 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Activities;
 
-/// <summary>Records an activity on an agreement the user can see and may record activities on.</summary>
+/// <summary>Records an activity on an agreement (or an alliance) the user can see and may record activities on.</summary>
 public class CreateModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public Guid AgreementId { get; set; }
+    public Guid? AgreementId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? AllianceId { get; set; }
 
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
 
-    public string AgreementTitle { get; private set; } = string.Empty;
+    /// <summary>The agreement's title or the alliance's name.</summary>
+    public string OwnerTitle { get; private set; } = string.Empty;
 
-    private async Task<(Agreement? Agreement, IActionResult? Refusal)> LoadAgreementAsync()
+    private async Task<(Agreement? Agreement, Alliance? Alliance, IActionResult? Refusal)> LoadOwnerAsync()
     {
-        var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.Id == AgreementId);
-        if (agreement is null)
+        object? owner = AgreementId is { } agreementId
+            ? await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId)
+            : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId) : null;
+        if (owner is null)
         {
-            return (null, NotFound());
+            return (null, null, NotFound());
         }
-        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.RecordActivity)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, owner, Operations.RecordActivity)).Succeeded)
         {
-            return (null, Forbid());
+            return (null, null, Forbid());
         }
-        AgreementTitle = agreement.Title;
-        return (agreement, null);
+        OwnerTitle = owner is Agreement agreement ? agreement.Title : ((Alliance)owner).Name;
+        return (owner as Agreement, owner as Alliance, null);
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (_, refusal) = await LoadAgreementAsync();
+        var (_, _, refusal) = await LoadOwnerAsync();
         Input.StartsOn ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         return refusal ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (agreement, refusal) = await LoadAgreementAsync();
+        var (agreement, alliance, refusal) = await LoadOwnerAsync();
         if (refusal is not null)
         {
             return refusal;
@@ -61,7 +68,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
         CooperationActivity activity;
         try
         {
-            activity = CooperationActivity.Record(agreement, null, Input.ToDetails(), User.GetUserId()!.Value, clock.GetUtcNow());
+            activity = CooperationActivity.Record(agreement, alliance, Input.ToDetails(), User.GetUserId()!.Value, clock.GetUtcNow());
         }
         catch (DomainException problem)
         {

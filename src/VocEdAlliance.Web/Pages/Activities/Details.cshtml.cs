@@ -12,6 +12,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization) 
 {
     public CooperationActivity? Activity { get; private set; }
     public string? AgreementTitle { get; private set; }
+    public string? AllianceName { get; private set; }
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -23,6 +24,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization) 
             return NotFound();
         }
         AgreementTitle = Activity.Agreement?.Title;
+        AllianceName = Activity.Alliance?.Name;
         CanEdit = (await authorization.AuthorizeAsync(User, Activity, Operations.Update)).Succeeded;
         return Page();
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Agreements;
 
@@ -110,7 +111,7 @@ public sealed class AgreementInput
             {
                 continue;
             }
-            var found = await FindOrganisationAsync(db, row.Organisation.Trim());
+            var found = await OrganisationLookup.FindAsync(db, row.Organisation);
             if (found is null)
             {
                 modelState.AddModelError($"Input.Parties[{i}].Organisation", t["Agreement.PartyNotFound", row.Organisation.Trim()]);
@@ -126,29 +127,4 @@ public sealed class AgreementInput
         return new AgreementTerms(Kind.Value, Title!, Number, AllianceId, parties, EffectiveFrom.Value, EffectiveTo,
             Modes, Specialties, Notes);
     }
-
-    private sealed record Found(Guid Id, string Name, OrganisationType Type, InstitutionKind? Kind, string RegionCode);
-
-    /// <summary>An organisation the user can see, by exact name; otherwise, to name a counterpart in another
-    /// jurisdiction, any organisation by its exact full name or credit code (one match, nothing else disclosed).
-    /// See docs/access-model.md, "Naming a counterpart".</summary>
-    private static async Task<Found?> FindOrganisationAsync(IQueryable<Organisation> visible, IQueryable<Organisation> directory, string typed)
-    {
-        var code = typed.ToUpperInvariant();
-        var candidates = await visible.Where(o => o.Name == typed).Select(Project).Take(2).ToListAsync();
-        if (candidates.Count == 1)
-        {
-            return candidates[0];
-        }
-        candidates = await directory
-            .Where(o => o.Name == typed || (o is Institution && ((Institution)o).CreditCode == code))
-            .Select(Project).Take(2).ToListAsync();
-        return candidates.Count == 1 ? candidates[0] : null;
-    }
-
-    private static Task<Found?> FindOrganisationAsync(AppDbContext db, string typed) =>
-        FindOrganisationAsync(db.Organisations, db.Organisations.IgnoreQueryFilters(), typed);
-
-    private static readonly System.Linq.Expressions.Expression<Func<Organisation, Found>> Project =
-        o => new Found(o.Id, o.Name, o.Type, o is Institution ? ((Institution)o).Kind : null, o.RegionCode);
 }

@@ -20,19 +20,19 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
 
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
 
-    public async Task OnGetAsync() => Alliances = await AgreementPages.AllianceOptionsAsync(db);
+    public async Task OnGetAsync() => Alliances = await AllianceOptions.ForAsync(db);
 
     public async Task<IActionResult> OnPostAddPartyAsync()
     {
         ModelState.Clear();
         Input.Parties.Add(new AgreementInput.PartyInput());
-        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Alliances = await AllianceOptions.ForAsync(db);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Alliances = await AllianceOptions.ForAsync(db);
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t);
         if (terms is null)

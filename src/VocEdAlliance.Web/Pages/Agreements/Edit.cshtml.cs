@@ -39,7 +39,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         Input = AgreementInput.From(agreement);
         CurrentTitle = agreement.Title;
-        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Alliances = await AllianceOptions.ForAsync(db);
         return Page();
     }
 
@@ -53,7 +53,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         ModelState.Clear();
         Input.Parties.Add(new AgreementInput.PartyInput());
         CurrentTitle = agreement.Title;
-        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Alliances = await AllianceOptions.ForAsync(db);
         return Page();
     }
 
@@ -69,7 +69,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             return Forbid();
         }
         CurrentTitle = agreement.Title;
-        Alliances = await AgreementPages.AllianceOptionsAsync(db);
+        Alliances = await AllianceOptions.ForAsync(db);
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t);
         if (terms is null)

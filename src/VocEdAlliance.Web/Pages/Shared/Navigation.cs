@@ -18,6 +18,7 @@ public static class Navigation
         new("/Index", "Nav.Home"),
         new("/Agreements/Index", "Nav.Agreements"),
         new("/Activities/Index", "Nav.Activities"),
+        new("/Alliances/Index", "Nav.Alliances"),
         new("/Institutions/Index", "Nav.Institutions"),
     ];
 
