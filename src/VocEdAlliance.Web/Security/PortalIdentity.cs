@@ -49,6 +49,7 @@ public static class PortalIdentity
         services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AllianceAuthorizationHandler>();
         services.AddAuthorizationBuilder()
+            .AddPolicy(AccountAdministration.ManagersPolicy, policy => policy.RequireRole(Roles.SystemAdmin, Roles.BureauAdmin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

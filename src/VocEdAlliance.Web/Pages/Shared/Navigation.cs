@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Shared;
 
@@ -19,6 +20,7 @@ public static class Navigation
         new("/Agreements/Index", "Nav.Agreements"),
         new("/Activities/Index", "Nav.Activities"),
         new("/Alliances/Index", "Nav.Alliances"),
+        new("/Admin/Users/Index", "Nav.Users", Roles.SystemAdmin, Roles.BureauAdmin),
         new("/Institutions/Index", "Nav.Institutions"),
     ];
 
