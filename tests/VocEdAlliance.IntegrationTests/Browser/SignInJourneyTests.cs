@@ -32,6 +32,7 @@ public sealed class SignInJourneyTests(PortalFixture portal) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.WaitForLoadStateAsync(LoadState.Load); // the user menu needs Bootstrap's script, loaded last
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, 演示·上海市教委工作人员");
         await BrowserHarness.ScreenshotAsync(page, "platform-03-home-en");
 
@@ -52,9 +53,12 @@ public sealed class SignInJourneyTests(PortalFixture portal) : IAsyncLifetime
         await page.GetByLabel("电子邮箱").FillAsync("liuyang.staff@demo.local");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.Load); // the menus need Bootstrap's script, loaded last
 
         await Expect(page.GetByTestId("signed-in-user")).Not.ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "展开或收起导航" }).ClickAsync();
+        await Expect(page.Locator("#main-nav")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bshow\b"));
         await page.GetByTestId("signed-in-user").ClickAsync();
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "退出登录" });
         await Expect(signOut).ToBeInViewportAsync();

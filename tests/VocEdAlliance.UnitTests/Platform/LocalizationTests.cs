@@ -60,3 +60,32 @@ public class LocalizationTests
         Assert.False(PortalLocalization.IsSupported(null));
     }
 }
+
+public class EnumLocalizationTests
+{
+    private static readonly System.Resources.ResourceManager Resources =
+        new("VocEdAlliance.Web.Resources.SharedResource", typeof(VocEdAlliance.Web.Resources.SharedResource).Assembly);
+
+    [Fact]
+    public void Every_value_of_every_enum_the_UI_shows_has_a_name_in_both_languages()
+    {
+        var enums = typeof(VocEdAlliance.Web.Domain.DomainException).Assembly.GetTypes()
+            .Where(t => t.IsEnum && t.IsPublic && t.Namespace!.StartsWith("VocEdAlliance.Web.Domain", StringComparison.Ordinal));
+        var missing = new List<string>();
+        foreach (var type in enums)
+        {
+            foreach (var name in Enum.GetNames(type))
+            {
+                foreach (var culture in new[] { System.Globalization.CultureInfo.InvariantCulture, new System.Globalization.CultureInfo("zh-CN") })
+                {
+                    var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!;
+                    if (set.GetString($"{type.Name}.{name}") is null)
+                    {
+                        missing.Add($"{type.Name}.{name} ({(culture.Name.Length == 0 ? "en" : culture.Name)})");
+                    }
+                }
+            }
+        }
+        Assert.Empty(missing);
+    }
+}
