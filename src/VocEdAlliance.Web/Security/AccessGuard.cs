@@ -29,6 +29,10 @@ public static class AccessGuard
                     break;
                 case IAccessControlledPart part:
                     var owners = part.Owners.OfType<IAccessControlled>().ToList();
+                    if (owners.Count == 0 && entry.State is EntityState.Deleted)
+                    {
+                        owners = [.. TrackedOwnersByOriginalKey(changes, entry)];
+                    }
                     if (owners.Count == 0 || !owners.Any(owner => Allows(scope, owner.AccessKeys)))
                     {
                         throw Denied(entry);
@@ -36,6 +40,21 @@ public static class AccessGuard
                     break;
                 case Region when !(scope.SeesEverything && scope.MayWrite):
                     throw Denied(entry);
+            }
+        }
+    }
+
+    /// <summary>A part removed from its owner's collection has lost its navigation: its original foreign keys still
+    /// say whose it was, and the owner is tracked (it was loaded to remove the part).</summary>
+    private static IEnumerable<IAccessControlled> TrackedOwnersByOriginalKey(ChangeTracker changes, EntityEntry entry)
+    {
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys()
+                     .Where(fk => typeof(IAccessControlled).IsAssignableFrom(fk.PrincipalEntityType.ClrType)))
+        {
+            if (entry.OriginalValues[foreignKey.Properties[0]] is Guid ownerId
+                && changes.Entries<IAccessControlled>().FirstOrDefault(e => e.Entity.Id == ownerId) is { } owner)
+            {
+                yield return owner.Entity;
             }
         }
     }

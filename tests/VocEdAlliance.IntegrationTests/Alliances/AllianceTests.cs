@@ -76,3 +76,35 @@ public class AllianceTests(PortalFixture portal)
         Assert.False(await portal.WithDatabaseAsync(db => db.Alliances.AnyAsync(a => a.Name == "越权联盟")));
     }
 }
+
+public class AllianceEditingTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Bureau_staff_edit_an_alliance_and_record_a_member_leaving()
+    {
+        var name = $"编辑测试联盟{Guid.NewGuid():N}"[..14];
+        using var hunan = portal.NewSession();
+        await hunan.SignInAsync("hunan.staff@demo.local", DemoAccounts.Password);
+        var created = await hunan.SubmitAsync(await hunan.GetAsync("/Alliances/Create"), PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Kind"] = nameof(AllianceKind.CollaborationProgramme), ["Input.Lead"] = DemoOrganisations.HunanDepartment,
+        });
+        var withMember = await hunan.SubmitAsync(created, "form[action$='handler=AddMember']", new Dictionary<string, string>
+        {
+            ["Input.Organisation"] = DemoOrganisations.LiuyangBureau, ["Input.Role"] = nameof(MemberRole.Member), ["Input.JoinedOn"] = "2022-05-31",
+        });
+        var alliance = await portal.WithDatabaseAsync(db => db.Alliances.Include(a => a.Members).SingleAsync(a => a.Name == name));
+
+        var liuyangMember = alliance.Members.Single(m => m.OrganisationName == DemoOrganisations.LiuyangBureau).Id;
+        var edit = await hunan.GetAsync($"/Alliances/Edit/{alliance.Id}");
+        var edited = await hunan.SubmitAsync(edit, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Description"] = "湘赣边区域协作" });
+        var left = await hunan.SubmitAsync(withMember, $"#leave-{liuyangMember}", new Dictionary<string, string> { ["leftOn"] = "2021-01-01" });
+        var leftProperly = await hunan.SubmitAsync(withMember, $"#leave-{liuyangMember}", new Dictionary<string, string> { ["leftOn"] = "2024-12-31" });
+
+        Assert.Contains("湘赣边区域协作", edited.Text, StringComparison.Ordinal);
+        Assert.Contains("退出日期早于加入日期", left.Text, StringComparison.Ordinal);
+        Assert.Equal("1", leftProperly.Document.QuerySelector("[data-testid=member-count]")?.TextContent);
+        var stored = await portal.WithDatabaseAsync(db => db.Alliances.Include(a => a.Members).SingleAsync(a => a.Id == alliance.Id));
+        Assert.Equal(new DateOnly(2024, 12, 31), stored.Members.Single(m => m.OrganisationName == DemoOrganisations.LiuyangBureau).LeftOn);
+    }
+}

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VocEdAlliance.IntegrationTests.Infrastructure;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Security;
 
@@ -72,6 +74,27 @@ public sealed class PortalFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             return institution;
         });
+
+    /// <summary>A pairing between two new schools in the given counties, with one activity, saved directly.</summary>
+    public async Task<(Agreement Agreement, CooperationActivity Activity)> CreatePairingWithActivityAsync(string firstRegion, string secondRegion)
+    {
+        var first = await CreateInstitutionAsync(firstRegion, "结对甲校");
+        var second = await CreateInstitutionAsync(secondRegion, "结对乙校");
+        var recorder = (await CreateUserAsync(Roles.BureauStaff)).Id;
+        return await WithDatabaseAsync(async db =>
+        {
+            PartyTerms Party(Institution i) => new(i.Id, i.Name, i.Type, i.Kind, i.RegionCode, null, null, null);
+            var agreement = Agreement.Record(new AgreementTerms(AgreementKind.Pairing, $"测试结对 {Guid.NewGuid():N}"[..13], null, null,
+                [Party(first), Party(second)], new DateOnly(2024, 1, 1), null, [CooperationMode.TeacherTraining], null, null),
+                null, null, DateTimeOffset.UtcNow);
+            var activity = CooperationActivity.Record(agreement, null, new ActivityDetails(ActivityKind.Visit, $"测试活动 {Guid.NewGuid():N}"[..13],
+                new DateOnly(2024, 3, 1), null, null, null, new ActivityOutcomes(Participants: 20), null), recorder, DateTimeOffset.UtcNow);
+            db.Agreements.Add(agreement);
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            return (agreement, activity);
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

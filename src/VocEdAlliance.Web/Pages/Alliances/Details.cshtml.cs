@@ -95,7 +95,8 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         }
         catch (DomainException refusal)
         {
-            ModelState.AddRefusal(refusal, t);
+            // The leaving date sits in the member's row, not in a form field: say it above the members.
+            ModelState.AddModelError(string.Empty, t[refusal.MessageKey, [.. refusal.Arguments]]);
             return Page();
         }
         TempData["StatusMessage"] = t["Common.Saved"].Value;
