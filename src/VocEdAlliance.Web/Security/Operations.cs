@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using VocEdAlliance.Web.Domain.Access;
@@ -18,112 +19,84 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement RecordActivity = new() { Name = nameof(RecordActivity) };
 }
 
-/// <summary>Bureau staff and admins record and edit agreements with a party in their jurisdiction; bureaus and
-/// principals whose school is a party record activities on them; the system admin anything.</summary>
-public sealed class AgreementAuthorizationHandler(CurrentAccess access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Agreement>
+/// <summary>The shape of every record's rules: nothing for a read-only or out-of-scope user; otherwise the record
+/// type's own rule for the operation.</summary>
+public abstract class RecordAuthorizationHandler<T>(CurrentAccess access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, T>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
-        OperationAuthorizationRequirement requirement, Agreement resource)
-    {
-        var user = context.User;
-        if (!access.Scope.MayWrite || !InstitutionAuthorizationHandler.InScope(access.Scope, resource))
-        {
-            return Task.CompletedTask;
-        }
-        var bureau = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.Create) => bureau,
-            nameof(Operations.Update) or nameof(Operations.Archive) => bureau && !resource.IsArchived,
-            nameof(Operations.RecordActivity) => (bureau || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived,
-            _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
-}
+    protected AccessScope Scope => access.Scope;
 
-/// <summary>Whoever may record activities on an activity's agreement (or alliance) may edit and archive it.</summary>
-public sealed class ActivityAuthorizationHandler(CurrentAccess access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, CooperationActivity>
-{
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
-        OperationAuthorizationRequirement requirement, CooperationActivity resource)
+        OperationAuthorizationRequirement requirement, T resource)
     {
-        var user = context.User;
-        var owners = resource.Owners.OfType<IAccessControlled>().ToList();
-        var inScope = access.Scope.MayWrite && owners.Any(o => InstitutionAuthorizationHandler.InScope(access.Scope, o));
-        var role = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff)
-                   || user.IsInRole(Roles.SchoolPrincipal);
-        if (inScope && role && !resource.IsArchived && requirement.Name is nameof(Operations.Update) or nameof(Operations.Archive))
+        if (Scope.MayWrite && InScope(resource) && Allows(context.User, requirement.Name, resource))
         {
             context.Succeed(requirement);
         }
         return Task.CompletedTask;
     }
+
+    protected abstract bool InScope(T resource);
+
+    protected abstract bool Allows(ClaimsPrincipal user, string operation, T resource);
+
+    protected bool Covers(IAccessControlled record) => Scope.SeesEverything || record.AccessKeys.Contains(Scope.Key);
+
+    protected static bool IsBureau(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
 }
 
 /// <summary>Bureau staff and admins create and edit institutions in their jurisdiction; a principal edits the own
 /// school's profile; the system admin anything; ministry officials nothing.</summary>
-public sealed class InstitutionAuthorizationHandler(CurrentAccess access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Institution>
+public sealed class InstitutionAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Institution>(access)
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
-        OperationAuthorizationRequirement requirement, Institution resource)
-    {
-        var user = context.User;
-        if (!access.Scope.MayWrite || !InScope(access.Scope, resource))
-        {
-            return Task.CompletedTask;
-        }
-        var bureauOrAdmin = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.Create) => bureauOrAdmin,
-            nameof(Operations.Update) => bureauOrAdmin
-                || (user.IsInRole(Roles.SchoolPrincipal) && access.Scope.Key == AccessKeys.ForOrganisation(resource.Id)),
-            _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
+    protected override bool InScope(Institution resource) => Covers(resource);
 
-    internal static bool InScope(AccessScope scope, IAccessControlled record) =>
-        scope.SeesEverything || record.AccessKeys.Contains(scope.Key);
+    protected override bool Allows(ClaimsPrincipal user, string operation, Institution resource) => operation switch
+    {
+        nameof(Operations.Create) => IsBureau(user),
+        nameof(Operations.Update) => IsBureau(user)
+            || (user.IsInRole(Roles.SchoolPrincipal) && Scope.Key == AccessKeys.ForOrganisation(resource.Id)),
+        _ => false,
+    };
+}
+
+/// <summary>Bureau staff and admins record and edit agreements with a party in their jurisdiction; bureaus and
+/// principals whose school is a party record activities on them; nothing changes an archived agreement.</summary>
+public sealed class AgreementAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Agreement>(access)
+{
+    protected override bool InScope(Agreement resource) => Covers(resource);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, Agreement resource) => operation switch
+    {
+        nameof(Operations.Create) => IsBureau(user),
+        nameof(Operations.Update) or nameof(Operations.Archive) => IsBureau(user) && !resource.IsArchived,
+        nameof(Operations.RecordActivity) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived,
+        _ => false,
+    };
 }
 
 /// <summary>Bureau staff and admins found and edit alliances whose lead or a member is in their jurisdiction, and
-/// manage their members; bureaus and principals of member schools record activities on them; the system admin
-/// anything.</summary>
-public sealed class AllianceAuthorizationHandler(CurrentAccess access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Alliance>
+/// manage their members; bureaus and principals of member schools record activities on them.</summary>
+public sealed class AllianceAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Alliance>(access)
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context,
-        OperationAuthorizationRequirement requirement, Alliance resource)
+    protected override bool InScope(Alliance resource) => Covers(resource);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, Alliance resource) => operation switch
     {
-        var user = context.User;
-        if (!access.Scope.MayWrite || !InstitutionAuthorizationHandler.InScope(access.Scope, resource))
-        {
-            return Task.CompletedTask;
-        }
-        var bureau = user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff);
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.Create) or nameof(Operations.Update) => bureau,
-            nameof(Operations.RecordActivity) => bureau || user.IsInRole(Roles.SchoolPrincipal),
-            _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
+        nameof(Operations.Create) or nameof(Operations.Update) => IsBureau(user),
+        nameof(Operations.RecordActivity) => IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal),
+        _ => false,
+    };
+}
+
+/// <summary>Whoever may record activities on an activity's agreement or alliance may edit and archive it.</summary>
+public sealed class ActivityAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<CooperationActivity>(access)
+{
+    protected override bool InScope(CooperationActivity resource) => resource.Owners.OfType<IAccessControlled>().Any(Covers);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, CooperationActivity resource) =>
+        operation is nameof(Operations.Update) or nameof(Operations.Archive)
+        && (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal))
+        && !resource.IsArchived;
 }

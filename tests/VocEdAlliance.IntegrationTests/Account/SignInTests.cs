@@ -1,7 +1,3 @@
-using System.Net;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Account;
 

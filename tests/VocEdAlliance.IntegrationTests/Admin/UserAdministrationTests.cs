@@ -1,19 +1,8 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Admin;
 
 public class UserAdministrationTests(PortalFixture portal)
 {
-    private async Task<PortalSession> As(string email)
-    {
-        var session = portal.NewSession();
-        await session.SignInAsync(email, DemoAccounts.Password);
-        return session;
-    }
 
     private static Dictionary<string, string> Account(string email, string role, string organisation) => new()
     {
@@ -27,7 +16,7 @@ public class UserAdministrationTests(PortalFixture portal)
     [Fact]
     public async Task A_bureau_admin_creates_a_principal_for_a_school_in_the_jurisdiction_who_can_then_sign_in()
     {
-        using var admin = await As("zunyi.admin@demo.local");
+        using var admin = await portal.SignedInAsync("zunyi.admin@demo.local");
         var email = $"principal-{Guid.NewGuid():N}@test.local";
 
         var form = await admin.GetAsync("/Admin/Users/Create");
@@ -44,7 +33,7 @@ public class UserAdministrationTests(PortalFixture portal)
     [Fact]
     public async Task A_bureau_admin_cannot_grant_system_admin_nor_make_accounts_outside_the_jurisdiction()
     {
-        using var admin = await As("zunyi.admin@demo.local");
+        using var admin = await portal.SignedInAsync("zunyi.admin@demo.local");
         var form = await admin.GetAsync("/Admin/Users/Create");
         var offered = form.Document.QuerySelectorAll("#Input_Role option").Select(o => o.GetAttribute("value")).ToList();
 
@@ -60,7 +49,7 @@ public class UserAdministrationTests(PortalFixture portal)
     [Fact]
     public async Task A_bureau_admin_sees_only_the_accounts_of_the_jurisdiction_and_resets_their_passwords()
     {
-        using var admin = await As("zunyi.admin@demo.local");
+        using var admin = await portal.SignedInAsync("zunyi.admin@demo.local");
         var liuyang = await portal.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Email == "liuyang.staff@demo.local"));
         var staff = await portal.CreateUserAsync(Roles.BureauStaff);
         var zunyi = await portal.WithDatabaseAsync(db => db.Bureaus.SingleAsync(b => b.Name == DemoOrganisations.ZunyiBureau));
@@ -84,7 +73,7 @@ public class UserAdministrationTests(PortalFixture portal)
     [Fact]
     public async Task Bureau_staff_who_are_not_admins_cannot_open_account_administration()
     {
-        using var staff = await As("zunyi.staff@demo.local");
+        using var staff = await portal.SignedInAsync("zunyi.staff@demo.local");
 
         var page = await staff.GetAsync("/Admin/Users");
 

@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Organisations;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Agreements;
 

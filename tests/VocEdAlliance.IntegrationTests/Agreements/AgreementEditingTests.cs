@@ -1,26 +1,15 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Agreements;
 
 namespace VocEdAlliance.IntegrationTests.Agreements;
 
 public class AgreementEditingTests(PortalFixture portal)
 {
-    private async Task<PortalSession> As(string email)
-    {
-        var session = portal.NewSession();
-        await session.SignInAsync(email, DemoAccounts.Password);
-        return session;
-    }
-
     [Fact]
     public async Task Bureau_staff_change_the_terms_and_a_concurrent_change_is_shown_instead_of_overwritten()
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
-        using var first = await As("zunyi.staff@demo.local");
-        using var second = await As("zunyi.admin@demo.local");
+        using var first = await portal.SignedInAsync("zunyi.staff@demo.local");
+        using var second = await portal.SignedInAsync("zunyi.admin@demo.local");
         var firstForm = await first.GetAsync($"/Agreements/Edit/{agreement.Id}");
         var secondForm = await second.GetAsync($"/Agreements/Edit/{agreement.Id}");
 
@@ -44,7 +33,7 @@ public class AgreementEditingTests(PortalFixture portal)
     public async Task Archiving_asks_first_then_hides_the_agreement_and_stops_new_activities()
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
-        using var zunyi = await As("zunyi.staff@demo.local");
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
 
         var confirm = await zunyi.GetAsync($"/Agreements/Archive/{agreement.Id}");
         Assert.Contains(agreement.Title, confirm.Text, StringComparison.Ordinal);
@@ -68,7 +57,7 @@ public class AgreementEditingTests(PortalFixture portal)
             var (pairing, _) = await portal.CreatePairingWithActivityAsync("520302", "310116");
             agreementId = pairing.Id;
         }
-        using var ministry = await As("ministry@demo.local");
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
 
         Assert.Equal(HttpStatusCode.OK, (await ministry.GetAsync($"/Agreements/{agreementId}")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await ministry.GetAsync($"/Agreements/Edit/{agreementId}")).Status);

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Agreements;
 
@@ -11,12 +7,6 @@ namespace VocEdAlliance.IntegrationTests.Agreements;
 /// confirmation, the Zunyi principal records an activity on it, and Liuyang sees none of it anywhere.</summary>
 public class PairingAcrossProvincesTests(PortalFixture portal)
 {
-    private async Task<PortalSession> As(string email)
-    {
-        var session = portal.NewSession();
-        await session.SignInAsync(email, DemoAccounts.Password);
-        return session;
-    }
 
     private static Dictionary<string, string> Pairing(string title, string first, string second) => new()
     {
@@ -36,7 +26,7 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
         var title = $"遵沪结对测试协议 {Guid.NewGuid():N}"[..18];
 
         // Zunyi staff record the pairing; the Shanghai school is named by its full registered name.
-        using var zunyi = await As("zunyi.staff@demo.local");
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         var form = await zunyi.GetAsync("/Agreements/Create");
         var recorded = await zunyi.SubmitAsync(form, PortalSession.MainForm, Pairing(title, DemoOrganisations.Honghuagang, DemoOrganisations.Spa));
         Assert.Equal(HttpStatusCode.OK, recorded.Status);
@@ -48,12 +38,12 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
         Assert.Contains(title, (await zunyi.GetAsync("/")).Document.QuerySelector("#waiting-them")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
         // Shanghai staff see it waiting for their confirmation.
-        using var shanghai = await As("shanghai.staff@demo.local");
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
         var shanghaiHome = await shanghai.GetAsync("/");
         Assert.Contains(title, shanghaiHome.Document.QuerySelector("#waiting-us")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
         // The Honghuagang principal records a teacher-training activity on it.
-        using var principal = await As("honghuagang.principal@demo.local");
+        using var principal = await portal.SignedInAsync("honghuagang.principal@demo.local");
         var create = await principal.GetAsync($"/Activities/Create?agreementId={agreement.Id}");
         var activityPage = await principal.SubmitAsync(create, PortalSession.MainForm, new Dictionary<string, string>
         {
@@ -69,11 +59,11 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
         Assert.Equal((12, new DateOnly(2024, 10, 15)), (activity.Teachers, activity.StartsOn));
 
         // The partner school's principal sees the activity the other side recorded.
-        using var spa = await As("spa.principal@demo.local");
+        using var spa = await portal.SignedInAsync("spa.principal@demo.local");
         Assert.Contains(activity.Title, (await spa.GetAsync("/")).Text, StringComparison.Ordinal);
 
         // Liuyang: every address is 404, and the agreement and activity appear in no list, search or suggestion.
-        using var liuyang = await As("liuyang.staff@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
         foreach (var url in new[]
                  {
                      $"/Agreements/{agreement.Id}", $"/Agreements/Edit/{agreement.Id}", $"/Agreements/Archive/{agreement.Id}",
@@ -101,7 +91,7 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
     [Fact]
     public async Task Wrong_parties_and_dates_are_explained_next_to_their_fields_and_nothing_is_recorded()
     {
-        using var zunyi = await As("zunyi.staff@demo.local");
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         var title = $"不应保存的协议 {Guid.NewGuid():N}"[..16];
         var form = await zunyi.GetAsync("/Agreements/Create");
 
@@ -123,7 +113,7 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
     public async Task A_bureau_cannot_record_an_agreement_none_of_whose_parties_is_in_its_jurisdiction()
     {
         var school = await portal.CreateInstitutionAsync("310116", "上海另一所学校");
-        using var liuyang = await As("liuyang.staff@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
         var title = $"越权协议 {Guid.NewGuid():N}"[..13];
         var form = await liuyang.GetAsync("/Agreements/Create");
 

@@ -1,25 +1,14 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Alliances;
 
 namespace VocEdAlliance.IntegrationTests.Alliances;
 
 public class AllianceTests(PortalFixture portal)
 {
-    private async Task<PortalSession> As(string email)
-    {
-        var session = portal.NewSession();
-        await session.SignInAsync(email, DemoAccounts.Password);
-        return session;
-    }
-
     [Fact]
     public async Task Hunan_founds_an_alliance_led_by_Liuyang_adds_a_Shanghai_member_and_visibility_follows_the_members()
     {
         var name = $"湘赣边测试联盟{Guid.NewGuid():N}"[..15];
-        using var hunan = await As("hunan.staff@demo.local");
+        using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
 
         var form = await hunan.GetAsync("/Alliances/Create");
         var details = await hunan.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string>
@@ -33,7 +22,7 @@ public class AllianceTests(PortalFixture portal)
         Assert.Contains(name, details.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var alliance = await portal.WithDatabaseAsync(db => db.Alliances.SingleAsync(a => a.Name == name));
 
-        using var zunyi = await As("zunyi.staff@demo.local");
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         Assert.Equal(HttpStatusCode.NotFound, (await zunyi.GetAsync($"/Alliances/{alliance.Id}")).Status);
         Assert.DoesNotContain(name, (await zunyi.GetAsync("/Alliances")).Text, StringComparison.Ordinal);
 
@@ -45,8 +34,8 @@ public class AllianceTests(PortalFixture portal)
         });
         Assert.Equal("2", added.Document.QuerySelector("[data-testid=member-count]")?.TextContent);
 
-        using var liuyang = await As("liuyang.staff@demo.local");
-        using var spa = await As("spa.principal@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
+        using var spa = await portal.SignedInAsync("spa.principal@demo.local");
         Assert.Equal(HttpStatusCode.OK, (await liuyang.GetAsync($"/Alliances/{alliance.Id}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await spa.GetAsync($"/Alliances/{alliance.Id}")).Status);
         Assert.Null((await spa.GetAsync($"/Alliances/{alliance.Id}")).Document.QuerySelector($"a[href='/Alliances/Edit/{alliance.Id}']"));
@@ -56,7 +45,7 @@ public class AllianceTests(PortalFixture portal)
     [Fact]
     public async Task An_alliance_needs_a_lead_the_founder_can_name_and_a_name()
     {
-        using var liuyang = await As("liuyang.staff@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
         var form = await liuyang.GetAsync("/Alliances/Create");
 
         var page = await liuyang.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string>

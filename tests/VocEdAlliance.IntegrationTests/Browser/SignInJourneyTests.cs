@@ -1,6 +1,4 @@
 using Microsoft.Playwright;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using static Microsoft.Playwright.Assertions;
 
 namespace VocEdAlliance.IntegrationTests.Browser;

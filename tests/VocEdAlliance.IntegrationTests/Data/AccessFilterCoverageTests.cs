@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Regions;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Data;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 using VocEdAlliance.Web.Data.Seed.Divisions;
 using VocEdAlliance.Web.Domain.Regions;
 

@@ -47,6 +47,14 @@ public sealed class PortalFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>A session signed in as a demo account.</summary>
+    public async Task<PortalSession> SignedInAsync(string email)
+    {
+        var session = NewSession();
+        await session.SignInAsync(email, DemoAccounts.Password);
+        return session;
+    }
+
     /// <summary>A fresh account with <paramref name="role"/>, already signed in.</summary>
     public async Task<(ApplicationUser User, PortalSession Session)> SignedInNewUserAsync(string role)
     {

@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 using VocEdAlliance.Web.Data;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Organisations;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Institutions;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 using VocEdAlliance.Web.Domain.Organisations;
 
 namespace VocEdAlliance.IntegrationTests.Institutions;
@@ -18,17 +14,11 @@ public class InstitutionPagesTests(PortalFixture portal)
         ["Input.Enrolment"] = "1200",
     };
 
-    private async Task<PortalSession> SignedInAsync(string email)
-    {
-        var session = portal.NewSession();
-        await session.SignInAsync(email, DemoAccounts.Password);
-        return session;
-    }
 
     [Fact]
     public async Task Liuyang_staff_create_a_school_in_Liuyang_by_typing_the_county_name()
     {
-        using var session = await SignedInAsync("liuyang.staff@demo.local");
+        using var session = await portal.SignedInAsync("liuyang.staff@demo.local");
         var name = $"浏阳市测试职业学校{Guid.NewGuid():N}"[..14];
 
         var form = await session.GetAsync("/Institutions/Create");
@@ -45,7 +35,7 @@ public class InstitutionPagesTests(PortalFixture portal)
     [Fact]
     public async Task Bad_input_is_explained_next_to_each_field_and_nothing_is_saved()
     {
-        using var session = await SignedInAsync("liuyang.staff@demo.local");
+        using var session = await portal.SignedInAsync("liuyang.staff@demo.local");
         var name = $"不应保存的学校{Guid.NewGuid():N}"[..12];
         var form = await session.GetAsync("/Institutions/Create");
 
@@ -69,7 +59,7 @@ public class InstitutionPagesTests(PortalFixture portal)
         {
             await portal.CreateInstitutionAsync("520324", "正安列表学校");
         }
-        using var session = await SignedInAsync("zunyi.staff@demo.local");
+        using var session = await portal.SignedInAsync("zunyi.staff@demo.local");
 
         var first = await session.GetAsync("/Institutions?region=520324&q=正安列表学校");
         var second = await session.GetAsync("/Institutions?region=520324&q=正安列表学校&p=2");
@@ -84,8 +74,8 @@ public class InstitutionPagesTests(PortalFixture portal)
     [Fact]
     public async Task The_region_picker_suggests_only_places_in_the_users_jurisdiction()
     {
-        using var liuyang = await SignedInAsync("liuyang.staff@demo.local");
-        using var hunan = await SignedInAsync("hunan.staff@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
+        using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
 
         var inside = await liuyang.Http.GetStringAsync("/Regions/Search?q=浏阳&locations=true", TestContext.Current.CancellationToken);
         var outside = await liuyang.Http.GetStringAsync("/Regions/Search?q=红花岗&locations=true", TestContext.Current.CancellationToken);
@@ -99,7 +89,7 @@ public class InstitutionPagesTests(PortalFixture portal)
     [Fact]
     public async Task A_principal_edits_the_own_school_and_gets_404_for_another()
     {
-        using var session = await SignedInAsync("honghuagang.principal@demo.local");
+        using var session = await portal.SignedInAsync("honghuagang.principal@demo.local");
         var own = await portal.WithDatabaseAsync(db => db.Institutions.SingleAsync(i => i.Name == DemoOrganisations.Honghuagang));
         var other = await portal.WithDatabaseAsync(db => db.Institutions.SingleAsync(i => i.Name == DemoOrganisations.Spa));
 
@@ -113,7 +103,7 @@ public class InstitutionPagesTests(PortalFixture portal)
     public async Task Ministry_officials_see_every_school_but_may_not_edit()
     {
         var school = await portal.CreateInstitutionAsync("520302");
-        using var session = await SignedInAsync("ministry@demo.local");
+        using var session = await portal.SignedInAsync("ministry@demo.local");
 
         var details = await session.GetAsync($"/Institutions/{school.Id}");
         var edit = await session.GetAsync($"/Institutions/Edit/{school.Id}");
@@ -127,8 +117,8 @@ public class InstitutionPagesTests(PortalFixture portal)
     public async Task A_concurrent_edit_is_detected_shows_the_stored_values_and_keeps_what_the_user_typed()
     {
         var school = await portal.CreateInstitutionAsync("520302", "并发测试学校");
-        using var first = await SignedInAsync("zunyi.staff@demo.local");
-        using var second = await SignedInAsync("zunyi.admin@demo.local");
+        using var first = await portal.SignedInAsync("zunyi.staff@demo.local");
+        using var second = await portal.SignedInAsync("zunyi.admin@demo.local");
         var firstForm = await first.GetAsync($"/Institutions/Edit/{school.Id}");
         var secondForm = await second.GetAsync($"/Institutions/Edit/{school.Id}");
 

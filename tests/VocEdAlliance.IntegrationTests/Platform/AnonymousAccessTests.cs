@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 
 namespace VocEdAlliance.IntegrationTests.Platform;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 
 namespace VocEdAlliance.IntegrationTests.Platform;
 

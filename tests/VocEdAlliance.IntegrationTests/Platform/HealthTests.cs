@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 
 namespace VocEdAlliance.IntegrationTests.Platform;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Data.Seed;
 
 namespace VocEdAlliance.IntegrationTests.Platform;
 

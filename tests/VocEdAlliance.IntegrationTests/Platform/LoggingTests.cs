@@ -1,5 +1,3 @@
-using VocEdAlliance.IntegrationTests.Infrastructure;
-using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.IntegrationTests.Platform;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VocEdAlliance.IntegrationTests.Infrastructure;
 using VocEdAlliance.Web.Data;
 
 namespace VocEdAlliance.IntegrationTests.Platform;

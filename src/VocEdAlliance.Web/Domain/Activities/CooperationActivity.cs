@@ -101,11 +101,7 @@ public sealed class CooperationActivity : IAccessControlledPart
 
     private void Apply(ActivityDetails details)
     {
-        var title = details.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
-        {
-            throw new DomainException("Validation.RequiredField", nameof(Title));
-        }
+        var title = Text.Required(details.Title, nameof(Title), TitleMaxLength);
         if (details.EndsOn is { } end && end < details.StartsOn)
         {
             throw new DomainException("Activity.EndsBeforeItStarts", nameof(EndsOn));
@@ -120,20 +116,18 @@ public sealed class CooperationActivity : IAccessControlledPart
             }
         }
         Kind = details.Kind;
-        Title = title.Length <= TitleMaxLength ? title : throw new DomainException("Validation.TooLong", nameof(Title), TitleMaxLength);
+        Title = title;
         StartsOn = details.StartsOn;
         EndsOn = details.EndsOn;
-        Location = Blank(details.Location);
-        ParticipatingOrganisations = Blank(details.ParticipatingOrganisations);
+        Location = Text.Optional(details.Location, 200, nameof(Location));
+        ParticipatingOrganisations = Text.Optional(details.ParticipatingOrganisations, TextMaxLength, nameof(ParticipatingOrganisations));
         Participants = o.Participants;
         Students = o.Students;
         Teachers = o.Teachers;
         Trainees = o.Trainees;
         AmountCny = o.AmountCny;
-        Description = Blank(details.Description);
+        Description = Text.Optional(details.Description, TextMaxLength, nameof(Description));
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];
 }

@@ -116,15 +116,7 @@ public sealed class Agreement : IAccessControlled
 
     private void Apply(AgreementTerms terms)
     {
-        var title = terms.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
-        {
-            throw new DomainException("Validation.RequiredField", nameof(Title));
-        }
-        if (title.Length > TitleMaxLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Title), TitleMaxLength);
-        }
+        var title = Text.Required(terms.Title, nameof(Title), TitleMaxLength);
         if (terms.EffectiveTo is { } to && to < terms.EffectiveFrom)
         {
             throw new DomainException("Agreement.EndsBeforeItStarts", nameof(EffectiveTo));
@@ -132,13 +124,13 @@ public sealed class Agreement : IAccessControlled
         CheckParties(terms.Kind, terms.Parties);
         Kind = terms.Kind;
         Title = title;
-        Number = string.IsNullOrWhiteSpace(terms.Number) ? null : terms.Number.Trim();
+        Number = Text.Optional(terms.Number, NumberMaxLength, nameof(Number));
         AllianceId = terms.AllianceId;
         EffectiveFrom = terms.EffectiveFrom;
         EffectiveTo = terms.EffectiveTo;
         Modes = [.. terms.Modes.Distinct().Order()];
-        Specialties = string.IsNullOrWhiteSpace(terms.Specialties) ? null : terms.Specialties.Trim();
-        Notes = string.IsNullOrWhiteSpace(terms.Notes) ? null : terms.Notes.Trim();
+        Specialties = Text.Optional(terms.Specialties, TextMaxLength, nameof(Specialties));
+        Notes = Text.Optional(terms.Notes, TextMaxLength, nameof(Notes));
         parties.Clear();
         parties.AddRange(terms.Parties.Select(p => new AgreementParty(this, p)));
         AccessKeys = Access.AccessKeys.Union(terms.Parties.Select(p => (p.OrganisationId, p.RegionCode)));
@@ -191,8 +183,8 @@ public sealed class AgreementParty : IAccessControlledPart
         OrganisationType = terms.Type;
         InstitutionKind = terms.InstitutionKind;
         RegionCode = terms.RegionCode;
-        SignatoryName = string.IsNullOrWhiteSpace(terms.SignatoryName) ? null : terms.SignatoryName.Trim();
-        SignatoryTitle = string.IsNullOrWhiteSpace(terms.SignatoryTitle) ? null : terms.SignatoryTitle.Trim();
+        SignatoryName = Text.Optional(terms.SignatoryName, 100);
+        SignatoryTitle = Text.Optional(terms.SignatoryTitle, 100);
         SignedOn = terms.SignedOn;
     }
 

@@ -68,22 +68,18 @@ public sealed class Alliance : IAccessControlled
     public void ChangeDetails(string name, string? nameEn, AllianceKind kind, IEnumerable<FocusArea> focusAreas,
         DateOnly? foundedOn, Guid? parentAllianceId, string? description)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new DomainException("Validation.RequiredField", nameof(Name));
-        }
+        var trimmed = Text.Required(name, nameof(Name), NameMaxLength);
         if (parentAllianceId == Id)
         {
             throw new DomainException("Alliance.OwnParent", nameof(ParentAllianceId));
         }
-        Name = trimmed.Length <= NameMaxLength ? trimmed : throw new DomainException("Validation.TooLong", nameof(Name), NameMaxLength);
-        NameEn = string.IsNullOrWhiteSpace(nameEn) ? null : nameEn.Trim();
+        Name = trimmed;
+        NameEn = Text.Optional(nameEn, NameMaxLength, nameof(NameEn));
         Kind = kind;
         FocusAreas = [.. focusAreas.Distinct().Order()];
         FoundedOn = foundedOn;
         ParentAllianceId = parentAllianceId;
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        Description = Text.Optional(description, 4000, nameof(Description));
     }
 
     public AllianceMember Join(MemberTerms terms)

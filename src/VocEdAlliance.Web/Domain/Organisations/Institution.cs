@@ -71,9 +71,9 @@ public sealed class Institution : Organisation
 
     private void SetProfile(InstitutionProfile profile, int currentYear)
     {
-        Address = Optional(profile.Address, AddressMaxLength);
-        Head = Optional(profile.Head, PersonMaxLength);
-        ContactPhone = Optional(profile.ContactPhone, PhoneMaxLength);
+        Address = Text.Optional(profile.Address, AddressMaxLength, nameof(Address));
+        Head = Text.Optional(profile.Head, PersonMaxLength, nameof(Head));
+        ContactPhone = Text.Optional(profile.ContactPhone, PhoneMaxLength, nameof(ContactPhone));
         var code = profile.CreditCode?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(code) && !UnifiedSocialCreditCode.IsValid(code))
         {

@@ -45,30 +45,14 @@ public abstract class Organisation : IAccessControlled
 
     protected void Rename(string name, string? nameEn)
     {
-        Name = Required(name, nameof(Name), NameMaxLength);
-        NameEn = Optional(nameEn, NameMaxLength);
+        Name = Text.Required(name, nameof(Name), NameMaxLength);
+        NameEn = Text.Optional(nameEn, NameMaxLength, nameof(NameEn));
     }
 
     protected void MoveTo(string regionCode)
     {
         RegionCode = Regions.RegionCode.Validate(regionCode);
         AccessKeys = [.. Access.AccessKeys.For(Id, RegionCode)];
-    }
-
-    protected static string Required(string? value, string field, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new DomainException("Validation.RequiredField", field);
-        }
-        return trimmed.Length <= maxLength ? trimmed : throw new DomainException("Validation.TooLong", field, maxLength);
-    }
-
-    protected static string? Optional(string? value, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= maxLength ? trimmed : throw new DomainException("Validation.TooLong", null, maxLength);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -22,14 +23,11 @@ public class ArchiveModel(AppDbContext db, IAuthorizationService authorization, 
 
     private async Task<IActionResult> HandleAsync(bool archive)
     {
-        var activity = await db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id);
+        var (activity, refusal) = await this.AuthorizedAsync(authorization,
+            db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id), Operations.Archive);
         if (activity is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Archive)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         Title = activity.Title;
         if (!archive)

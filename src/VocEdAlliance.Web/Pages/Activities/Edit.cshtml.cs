@@ -28,14 +28,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var activity = await LoadAsync();
+        var (activity, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (activity is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         Input = ActivityInput.From(activity);
         CurrentTitle = activity.Title;
@@ -44,14 +40,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var activity = await LoadAsync();
+        var (activity, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (activity is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, activity, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         CurrentTitle = activity.Title;
         if (!ModelState.IsValid)
@@ -63,9 +55,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
             activity.Change(Input.ToDetails());
         }
-        catch (DomainException refusal)
+        catch (DomainException broken)
         {
-            ModelState.AddRefusal(refusal, t);
+            ModelState.AddRefusal(broken, t);
             return Page();
         }
         try
@@ -74,13 +66,11 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            if (await LoadAsync() is not { } current)
+            if (await this.StoredAfterConflictAsync(db, LoadAsync) is not { } current)
             {
                 return NotFound();
             }
             Conflict = ActivityInput.From(current);
-            ModelState.Remove($"Input.{nameof(Input.Version)}");
             Input.Version = current.Version;
             return Page();
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -23,14 +24,11 @@ public class ArchiveModel(AppDbContext db, IAuthorizationService authorization, 
 
     private async Task<IActionResult> HandleAsync(bool archive)
     {
-        var agreement = await db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == Id);
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization,
+            db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == Id), Operations.Archive);
         if (agreement is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Archive)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         Title = agreement.Title;
         if (!archive)

@@ -28,14 +28,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var agreement = await LoadAsync();
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (agreement is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         Input = AgreementInput.From(agreement);
         CurrentTitle = agreement.Title;
@@ -59,14 +55,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var agreement = await LoadAsync();
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (agreement is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         CurrentTitle = agreement.Title;
         Alliances = await AllianceOptions.ForAsync(db);
@@ -83,9 +75,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             // The row is written (and its version checked) even when only the parties changed.
             db.Entry(agreement).Property(a => a.Title).IsModified = true;
         }
-        catch (DomainException refusal)
+        catch (DomainException broken)
         {
-            ModelState.AddRefusal(refusal, t);
+            ModelState.AddRefusal(broken, t);
             return Page();
         }
         if (!(await authorization.AuthorizeAsync(User, agreement, Operations.Update)).Succeeded)
@@ -99,13 +91,11 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            if (await LoadAsync() is not { } current)
+            if (await this.StoredAfterConflictAsync(db, LoadAsync) is not { } current)
             {
                 return NotFound();
             }
             Conflict = AgreementInput.From(current);
-            ModelState.Remove($"Input.{nameof(Input.Version)}");
             Input.Version = current.Version;
             return Page();
         }

@@ -26,14 +26,11 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     private async Task<(Alliance? Alliance, IActionResult? Refusal)> LoadAsync()
     {
-        var alliance = await db.Alliances.Include(a => a.Members).SingleOrDefaultAsync(a => a.Id == Id);
+        var (alliance, refusal) = await this.AuthorizedAsync(authorization,
+            db.Alliances.Include(a => a.Members).SingleOrDefaultAsync(a => a.Id == Id), Operations.Update);
         if (alliance is null)
         {
-            return (null, NotFound());
-        }
-        if (!(await authorization.AuthorizeAsync(User, alliance, Operations.Update)).Succeeded)
-        {
-            return (null, Forbid());
+            return (null, refusal);
         }
         CurrentName = alliance.Name;
         Parents = await AllianceOptions.ForAsync(db, except: Id);
@@ -77,10 +74,11 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.Alliances.AsNoTracking().SingleAsync(a => a.Id == Id);
+            if (await this.StoredAfterConflictAsync(db, () => db.Alliances.AsNoTracking().SingleOrDefaultAsync(a => a.Id == Id)) is not { } current)
+            {
+                return NotFound();
+            }
             Conflict = AllianceInput.From(current);
-            ModelState.Remove($"Input.{nameof(Input.Version)}");
             Input.Version = current.Version;
             return Page();
         }

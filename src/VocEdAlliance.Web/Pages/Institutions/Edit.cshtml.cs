@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -31,14 +32,11 @@ public class EditModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id);
+        var (institution, refusal) = await this.AuthorizedAsync(authorization,
+            db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id), Operations.Update);
         if (institution is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         Input = InstitutionInput.From(institution);
         CurrentName = institution.Name;
@@ -47,14 +45,11 @@ public class EditModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == Id);
+        var (institution, refusal) = await this.AuthorizedAsync(authorization,
+            db.Institutions.SingleOrDefaultAsync(i => i.Id == Id), Operations.Update);
         if (institution is null)
         {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
-        {
-            return Forbid();
+            return refusal!;
         }
         CurrentName = institution.Name;
         var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
@@ -67,9 +62,9 @@ public class EditModel(
             db.Entry(institution).Property(i => i.Version).OriginalValue = Input.Version;
             institution.Update(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode, Input.Profile, clock.GetLocalNow().Year);
         }
-        catch (DomainException refusal)
+        catch (DomainException broken)
         {
-            InstitutionInput.Show(refusal, ModelState, t);
+            InstitutionInput.Show(broken, ModelState, t);
             return Page();
         }
         if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
@@ -93,15 +88,13 @@ public class EditModel(
     /// is a deliberate overwrite. Nothing was written.</summary>
     private async Task<IActionResult> ShowConflictAsync()
     {
-        db.ChangeTracker.Clear();
-        var current = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id);
+        var current = await this.StoredAfterConflictAsync(db, () => db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Id));
         if (current is null)
         {
             return NotFound();
         }
         Conflict = InstitutionInput.From(current);
         Conflict.Region = await regions.PathAsync(current.RegionCode, System.Globalization.CultureInfo.CurrentUICulture);
-        ModelState.Remove($"Input.{nameof(Input.Version)}");
         Input.Version = current.Version;
         return Page();
     }
