@@ -47,6 +47,9 @@ public static partial class DatabaseInitializer
             var organisations = await DemoOrganisations.LoadAsync(db, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
             var created = await DemoAccounts.LoadAsync(services, organisations);
             LogDemoLoaded(logger, DemoAccounts.All.Count, created);
+            var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
+            var records = await DemoData.LoadAsync(db, admin, services.GetRequiredService<TimeProvider>().GetLocalNow().Year);
+            LogDemoRecords(logger, records);
         }
     }
 
@@ -77,6 +80,9 @@ public static partial class DatabaseInitializer
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug))));
         await migrations.Database.MigrateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo records of the five seed systems: {Outcome}")]
+    private static partial void LogDemoRecords(ILogger logger, DemoData.Outcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Creating database {Database}")]
     private static partial void LogCreatingDatabase(ILogger logger, string database);

@@ -14,6 +14,9 @@ public static class DemoOrganisations
     public const string Spa = "上海石化工业学校";
     public const string Honghuagang = "遵义市红花岗区中等职业学校";
 
+    /// <summary>The organisations the demo accounts work for (and the Ministry).</summary>
+    public static IReadOnlyList<string> Names { get; } = [Ministry, ShanghaiCommission, ZunyiBureau, HunanDepartment, LiuyangBureau, Spa, Honghuagang];
+
     private static readonly (string Name, string NameEn, string Region)[] Bureaus =
     [
         (ShanghaiCommission, "Shanghai Municipal Education Commission", "310000"),

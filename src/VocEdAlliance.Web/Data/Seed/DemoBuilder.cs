@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Data.Seed;
+
+/// <summary>Small verbs for writing the demo dataset readably: organisations are found or created by name, and
+/// agreements, alliances and activities are made through the domain's own methods (so every rule applies).</summary>
+internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentYear)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private readonly Dictionary<string, Organisation> organisations = [];
+
+    public async Task LoadExistingAsync()
+    {
+        foreach (var organisation in await db.Organisations.ToListAsync())
+        {
+            organisations[organisation.Name] = organisation;
+        }
+    }
+
+    public EducationBureau Bureau(string name, string? nameEn, string region, bool placeholder = false) =>
+        (EducationBureau)Organisation(name, () => new EducationBureau(name, nameEn, region, placeholder));
+
+    public Institution School(string name, string? nameEn, string region, InstitutionKind kind = InstitutionKind.SecondaryVocationalSchool,
+        bool placeholder = false, Ownership ownership = Ownership.Public, InstitutionProfile? profile = null) =>
+        (Institution)Organisation(name, () => new Institution(name, nameEn, kind, ownership, region, profile ?? new InstitutionProfile(), currentYear, placeholder));
+
+    public Institution Enterprise(string name, string? nameEn, string region, bool placeholder = false) =>
+        School(name, nameEn, region, InstitutionKind.Enterprise, placeholder, Ownership.Private);
+
+    public Organisation Named(string name) => organisations[name];
+
+    private Organisation Organisation(string name, Func<Organisation> create)
+    {
+        if (!organisations.TryGetValue(name, out var organisation))
+        {
+            organisation = create();
+            organisations[name] = organisation;
+            db.Organisations.Add(organisation);
+        }
+        return organisation;
+    }
+
+    public Alliance Alliance(string name, string? nameEn, AllianceKind kind, FocusArea[] focus, DateOnly? founded,
+        Organisation lead, Alliance? parent = null, string? description = null, bool placeholder = false)
+    {
+        var alliance = new Alliance(name, nameEn, kind, focus, founded, parent?.Id, description, Member(lead, MemberRole.Lead, founded), placeholder);
+        db.Alliances.Add(alliance);
+        return alliance;
+    }
+
+    public static MemberTerms Member(Organisation o, MemberRole role, DateOnly? joined) =>
+        new(o.Id, o.Name, o.Type, o.RegionCode, role, joined);
+
+    public static void Join(Alliance alliance, DateOnly? joined, params Organisation[] members)
+    {
+        foreach (var member in members)
+        {
+            alliance.Join(Member(member, MemberRole.Member, joined));
+        }
+    }
+
+    /// <summary>An agreement as recorded by <paramref name="recorder"/>: pending when a party is outside the recorder's
+    /// jurisdiction (still to be confirmed), active when the recorder is the system (confirmed long ago).</summary>
+    public Agreement Agreement(AgreementKind kind, string title, DateOnly from, DateOnly? to, CooperationMode[] modes,
+        Organisation[] parties, Alliance? alliance = null, EducationBureau? recorder = null, string? specialties = null, string? notes = null)
+    {
+        var terms = new AgreementTerms(kind, title, null, alliance?.Id,
+            [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, from))],
+            from, to, modes, specialties, notes);
+        var agreement = Domain.Agreements.Agreement.Record(terms, recorder?.Id, recorder?.JurisdictionKey, At(from));
+        db.Agreements.Add(agreement);
+        return agreement;
+    }
+
+    public CooperationActivity Activity(Agreement? agreement, Alliance? alliance, ActivityKind kind, string title, DateOnly on,
+        string? location = null, ActivityOutcomes? outcomes = null, string? participants = null, string? description = null, DateOnly? until = null)
+    {
+        var activity = CooperationActivity.Record(agreement, alliance,
+            new ActivityDetails(kind, title, on, until, location, participants, outcomes ?? new ActivityOutcomes(), description), recordedBy, At(on));
+        db.Activities.Add(activity);
+        return activity;
+    }
+
+    private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Beijing).ToUniversalTime();
+}
