@@ -51,6 +51,10 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => loading.Dispose();
 
+    /// <summary>The current provinces, by code.</summary>
+    public async Task<IReadOnlyList<Entry>> ProvincesAsync() =>
+        [.. (await EntriesAsync()).Values.Where(e => e.Level == RegionLevel.Province && e.IsCurrent).OrderBy(e => e.Code, StringComparer.Ordinal)];
+
     /// <summary>Forget what was read (after the reference data was reloaded).</summary>
     public void Invalidate() => entries = null;
 

@@ -17,6 +17,7 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("/Index", "Nav.Home"),
+        new("/Summaries/Index", "Nav.Summaries", Roles.SystemAdmin, Roles.MinistryOfficial, Roles.BureauAdmin, Roles.BureauStaff),
         new("/Agreements/Index", "Nav.Agreements"),
         new("/Activities/Index", "Nav.Activities"),
         new("/Alliances/Index", "Nav.Alliances"),

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Pages.Summaries;
+
+/// <summary>Cross-region summaries: the ministry sees the country, a bureau its jurisdiction (the access filter
+/// decides; this page filters nothing by hand). Every table exports to CSV and XLSX with the active filters.</summary>
+[Authorize(Roles = $"{Roles.SystemAdmin},{Roles.MinistryOfficial},{Roles.BureauAdmin},{Roles.BureauStaff}")]
+public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public SummaryFilters Filters { get; private set; } = new();
+    public IReadOnlyDictionary<string, TableExport> Tables { get; private set; } = new Dictionary<string, TableExport>();
+    public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+    public IReadOnlyList<SummaryReport.RegionRow> Provinces { get; private set; } = [];
+
+    /// <summary>Where the by-region table stands, from the country down (for the breadcrumb).</summary>
+    public IReadOnlyList<(string Prefix, string Name)> RegionTrail { get; private set; } = [];
+
+    private SummaryTables Builder => new(new SummaryReport(db, regions), t);
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task OnGetAsync([FromQuery] SummaryFilters filters)
+    {
+        Filters = filters;
+        var tables = new Dictionary<string, TableExport>();
+        foreach (var table in SummaryTables.All)
+        {
+            tables[table] = await Builder.BuildAsync(table, filters, Today);
+        }
+        Tables = tables;
+        Alliances = await AllianceOptions.ForAsync(db);
+        Provinces = await new SummaryReport(db, regions).ProvinceNamesAsync();
+        var trail = new List<(string, string)>();
+        for (var length = 2; filters.RegionPrefix is { } prefix && length <= prefix.Length; length += 2)
+        {
+            trail.Add((prefix[..length], await regions.PathAsync(prefix[..length].PadRight(6, '0'), System.Globalization.CultureInfo.CurrentUICulture)));
+        }
+        RegionTrail = trail;
+    }
+
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] SummaryFilters filters, string table, string format)
+    {
+        if (!SummaryTables.All.Contains(table) || format is not ("csv" or "xlsx"))
+        {
+            return NotFound();
+        }
+        return (await Builder.BuildAsync(table, filters, Today)).ToFile(format);
+    }
+
+    /// <summary>The drill-down link of a by-region row, or null at the institution level.</summary>
+    public string? DrillLink(string? regionPrefix) =>
+        regionPrefix is { Length: 2 or 4 or 6 } && Filters.RegionPrefix is not { Length: 6 }
+            ? Url.Page("/Summaries/Index", Filters.ToQuery(regionPrefix))
+            : null;
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Regions;
+
+namespace VocEdAlliance.Web.Pages.Summaries;
+
+/// <summary>The filters of every summary view, kept in the address so a view can be shared.</summary>
+public sealed class SummaryFilters
+{
+    [FromQuery(Name = "from")] public int? FromYear { get; set; }
+    [FromQuery(Name = "to")] public int? ToYear { get; set; }
+    [FromQuery(Name = "kind")] public ActivityKind? Kind { get; set; }
+    [FromQuery(Name = "alliance")] public Guid? AllianceId { get; set; }
+    [FromQuery(Name = "zone")] public MacroZone? Zone { get; set; }
+
+    /// <summary>A province, as its 2-digit prefix or 6-digit code.</summary>
+    [FromQuery(Name = "province")] public string? Province { get; set; }
+
+    /// <summary>Where the by-region table is drilled to: a 2-, 4- or 6-digit prefix.</summary>
+    [FromQuery(Name = "region")] public string? Region { get; set; }
+
+    public string? ProvincePrefix => Province is { Length: >= 2 } p && p.All(char.IsAsciiDigit) ? p[..2] : null;
+
+    public string? RegionPrefix => Region is { Length: 2 or 4 or 6 } r && r.All(char.IsAsciiDigit) ? r : null;
+
+    public Dictionary<string, string> ToQuery(string? region = null)
+    {
+        var query = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query[key] = value;
+            }
+        }
+        Add("from", FromYear?.ToString(CultureInfo.InvariantCulture));
+        Add("to", ToYear?.ToString(CultureInfo.InvariantCulture));
+        Add("kind", Kind?.ToString());
+        Add("alliance", AllianceId?.ToString());
+        Add("zone", Zone?.ToString());
+        Add("province", ProvincePrefix);
+        Add("region", region ?? RegionPrefix);
+        return query;
+    }
+}

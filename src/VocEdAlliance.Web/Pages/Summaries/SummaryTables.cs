@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Platform;
+
+namespace VocEdAlliance.Web.Pages.Summaries;
+
+/// <summary>Every summary as a table: the page shows these, and the CSV and XLSX exports write exactly these.</summary>
+public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
+{
+    public const string EastWest = "east-west";
+    public const string Zones = "zones";
+    public const string Provinces = "provinces";
+    public const string Regions = "regions";
+    public const string Alliances = "alliances";
+    public const string Trends = "trends";
+
+    public static IReadOnlyList<string> All { get; } = [EastWest, Zones, Provinces, Regions, Alliances, Trends];
+
+    private string[] VolumeHeaders => [t["Summary.Pairings"], t["Summary.ActivePairings"], t["Summary.Activities"],
+        t["Field.Teachers"], t["Field.Students"], t["Field.Trainees"], t["Field.AmountCny"]];
+
+    private static object?[] Cells(Volume v) =>
+        [v.Pairings, v.ActivePairings, v.Activities, v.Teachers, v.Students, v.Trainees, v.AmountCny];
+
+    public async Task<TableExport> BuildAsync(string table, SummaryFilters filters, DateOnly today)
+    {
+        if (table == Alliances)
+        {
+            var rows = await report.ByAllianceAsync(filters, today);
+            return new TableExport(table,
+                [t["Field.Name"], t["Alliances.Members"], .. Enum.GetValues<AgreementStatus>().Select(s => $"{t["Summary.Agreements"]}: {t.Enum(s)}"),
+                 .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.LastActivity"], t["Summary.Quiet"]],
+                [.. rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Members,
+                    .. Enum.GetValues<AgreementStatus>().Select(s => (object?)r.AgreementsByStatus.GetValueOrDefault(s)),
+                    .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ActivitiesByKind.GetValueOrDefault(k)),
+                    r.LastActivity, r.Quiet ? t["Common.Yes"].Value : t["Common.No"].Value])]);
+        }
+        if (table == Trends)
+        {
+            var rows = await report.TrendsAsync(filters);
+            return new TableExport(table, [t["Field.Year"], .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.Total"]],
+                [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year, .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ByKind.GetValueOrDefault(k)), r.Total])]);
+        }
+        var agreements = await report.AgreementsAsync(filters);
+        var zones = await report.ZonesAsync();
+        switch (table)
+        {
+            case EastWest:
+                return new TableExport(table, [t["Summary.Flow"], .. VolumeHeaders],
+                    [[t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(agreements, zones))]]);
+            case Zones:
+                var zonePairs = SummaryReport.Pairs(agreements, code => zones.GetValueOrDefault(code[..2]).ToString());
+                return new TableExport(table, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
+                    [.. zonePairs.Select(p => (IReadOnlyList<object?>)[t[$"MacroZone.{p.From}"].Value, t[$"MacroZone.{p.To}"].Value, .. Cells(p.Volume)])]);
+            case Provinces:
+                var names = (await report.ProvinceNamesAsync()).ToDictionary(p => p.Prefix, p => p.Name);
+                var provincePairs = SummaryReport.Pairs(agreements, code => code[..2]);
+                return new TableExport(table, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
+                    [.. provincePairs.Select(p => (IReadOnlyList<object?>)[names.GetValueOrDefault(p.From, p.From), names.GetValueOrDefault(p.To, p.To), .. Cells(p.Volume)])])
+                {
+                    RowKeys = [.. provincePairs.Select(p => $"{p.From}|{p.To}")],
+                };
+            default:
+                var prefix = filters.RegionPrefix;
+                var regionRows = prefix is { Length: 6 }
+                    ? await report.InstitutionsAsync(agreements, prefix)
+                    : await report.ByRegionAsync(agreements, prefix);
+                return new TableExport(Regions, [t["Field.Region"], .. VolumeHeaders],
+                    [.. regionRows.Select(r => (IReadOnlyList<object?>)[r.Name, .. Cells(r.Volume)])])
+                {
+                    RowKeys = [.. regionRows.Select(r => prefix is { Length: 6 } ? null : r.Prefix)],
+                };
+        }
+    }
+
+    /// <summary>A cell as the page shows it: numbers in the user's culture, dates as yyyy-MM-dd.</summary>
+    public static string Display(object? value) => value switch
+    {
+        null => string.Empty,
+        decimal amount => amount.ToString("N2", CultureInfo.CurrentCulture),
+        int or long => ((IFormattable)value).ToString("N0", CultureInfo.CurrentCulture),
+        DateOnly date => LocalizerExtensions.Date(date),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
