@@ -8,7 +8,7 @@ namespace VocEdAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>The real portal (Program.cs, real PostgreSQL) hosted for tests. Its start applies the migrations and loads
 /// reference and demo data, as scripts/run does; every log event is kept in <see cref="Logs"/>.</summary>
-public sealed class PortalFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class PortalFactory(string connectionString, bool seedDemo = true) : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -17,7 +17,7 @@ public sealed class PortalFactory(string connectionString) : WebApplicationFacto
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Database:ApplyMigrations", "true");
-        builder.UseSetting("Database:SeedDemo", "true");
+        builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Logging:Console", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));

@@ -64,7 +64,8 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
 
     private IQueryable<CooperationActivity> Activities(SummaryFilters filters)
     {
-        var activities = db.Activities.AsNoTracking().Where(a => !a.IsArchived);
+        // An archived agreement is withdrawn, and so are its activities.
+        var activities = db.Activities.AsNoTracking().Where(a => !a.IsArchived && (a.Agreement == null || !a.Agreement.IsArchived));
         if (filters.FromYear is { } from)
         {
             var start = new DateOnly(from, 1, 1);

@@ -42,7 +42,7 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
         {
             var rows = await report.TrendsAsync(filters);
             return new TableExport(table, [t["Field.Year"], .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.Total"]],
-                [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year, .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ByKind.GetValueOrDefault(k)), r.Total])]);
+                [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture), .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ByKind.GetValueOrDefault(k)), r.Total])]);
         }
         var agreements = await report.AgreementsAsync(filters);
         var zones = await report.ZonesAsync();
