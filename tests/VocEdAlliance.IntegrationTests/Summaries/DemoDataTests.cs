@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.IntegrationTests.Summaries;
+
+/// <summary>The demo data of the five seed systems, on a database nothing else writes to.</summary>
+public sealed class DemoPortal() : DedicatedPortal(seedDemo: true);
+
+public sealed class DemoDataTests(DemoPortal demo) : IClassFixture<DemoPortal>
+{
+    private static List<string[]> Rows(PortalPage page, string table) =>
+        [.. page.Document.QuerySelectorAll($"[data-testid=summary-{table}] tbody tr")
+            .Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray())];
+
+    [Fact]
+    public async Task The_ministry_sees_the_Shanghai_to_Guizhou_flow_with_the_unions_twelve_pairings()
+    {
+        using var ministry = await demo.SignedInAsync("ministry@demo.local");
+
+        var page = await ministry.GetAsync("/Summaries");
+        var shanghaiGuizhou = Rows(page, "provinces").Single(r => r[0] == "上海市" && r[1] == "贵州省");
+
+        // 12 active union pairings, and SPA–Honghuagang waiting for Shanghai's confirmation.
+        Assert.Equal(("13", "12"), (shanghaiGuizhou[2], shanghaiGuizhou[3]));
+        Assert.Contains(Rows(page, "alliances"), r => r[0] == "沪遵职业教育联盟");
+        Assert.Equal(4, Rows(page, "alliances").Count(r => r[0].StartsWith("湘赣边", StringComparison.Ordinal) && r[0].EndsWith("联盟", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_Chenzhou_figures_of_the_source_are_in_the_trainings()
+    {
+        var trainees = await demo.WithDatabaseAsync(db => db.Activities
+            .Where(a => a.Alliance != null && a.Alliance.Name.StartsWith("郴州") || a.Agreement != null && a.Agreement.Title.StartsWith("郴州"))
+            .SumAsync(a => a.Trainees ?? 0));
+        var lecturers = await demo.WithDatabaseAsync(db => db.Activities.Where(a => a.Title == "2024年行业专家进校授课").Select(a => a.Participants).SingleAsync());
+        var ftzMembers = await demo.WithDatabaseAsync(db => db.Alliances.Where(a => a.Name == "郴州自贸片区新材料和信息技术产教联盟").Select(a => a.Description).SingleAsync());
+
+        // New Energy School 1,000 + Jiahe 600 + Linwu 400 + Yongxing 500 + Rucheng 100,000 + Zixing 81,000.
+        Assert.Equal(1_000 + 600 + 400 + 500 + 100_000 + 81_000, trainees);
+        Assert.Equal(52, lecturers);
+        Assert.Contains("107", ftzMembers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seed_systems_dates_and_places_are_as_the_sources_give_them()
+    {
+        var dates = await demo.WithDatabaseAsync(db => db.Activities.Select(a => new { a.Title, a.StartsOn, a.Location }).ToListAsync());
+        var framework = await demo.WithDatabaseAsync(db => db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Title == "湘赣职业教育联盟合作框架协议"));
+
+        Assert.Contains(dates, d => d.StartsOn == new DateOnly(2019, 4, 18) && d.Title.Contains("上海石化工业学校", StringComparison.Ordinal));
+        Assert.Contains(dates, d => d.StartsOn == new DateOnly(2021, 4, 16) && d.Location == "浏阳市文家市镇");
+        Assert.Contains(dates, d => d.StartsOn == new DateOnly(2023, 3, 9) && d.Location!.StartsWith("柳州职业技术学院", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2022, 5, 31), framework.EffectiveFrom);
+        Assert.Equal(8, framework.Parties.Count(p => p.OrganisationType == OrganisationType.EducationBureau));
+        Assert.Equal(AgreementStatus.Active, framework.Status);
+    }
+
+    [Fact]
+    public async Task Liuyang_staff_see_only_their_jurisdictions_numbers()
+    {
+        using var liuyang = await demo.SignedInAsync("liuyang.staff@demo.local");
+
+        var page = await liuyang.GetAsync("/Summaries");
+
+        Assert.Equal("0", Rows(page, "east-west").Single()[1]);
+        Assert.DoesNotContain(Rows(page, "provinces"), r => r.Contains("上海市"));
+        Assert.All(Rows(page, "regions"), r => Assert.True(r[0] is "江西省" or "湖南省", r[0]));
+        Assert.DoesNotContain(Rows(page, "alliances"), r => r[0] == "沪遵职业教育联盟");
+    }
+
+    [Fact]
+    public async Task Loading_the_demo_again_adds_nothing_and_a_database_with_real_records_is_refused()
+    {
+        var before = await demo.WithDatabaseAsync(db => db.Agreements.CountAsync());
+        var admin = await demo.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync());
+
+        var again = await demo.WithDatabaseAsync(db => DemoData.LoadAsync(db, admin, 2026));
+
+        Assert.Equal(DemoData.Outcome.AlreadyLoaded, again);
+        Assert.Equal(before, await demo.WithDatabaseAsync(db => db.Agreements.CountAsync()));
+        var database = TestPostgres.NewDatabaseName();
+        await using (var real = new PortalFactory(TestPostgres.ConnectionString(database), seedDemo: false))
+        {
+            _ = real.Server;
+            await using var scope = real.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().UseSystemScope();
+            var db = scope.ServiceProvider.GetRequiredService<VocEdAlliance.Web.Data.AppDbContext>();
+            db.Institutions.Add(new Institution("一所真实的学校", null, InstitutionKind.TechnicianSchool, Ownership.Public, "430181", new InstitutionProfile(), 2026));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(DemoData.Outcome.RefusedRealData, await DemoData.LoadAsync(db, admin, 2026));
+            Assert.False(await db.Agreements.AnyAsync(TestContext.Current.CancellationToken));
+        }
+        await TestPostgres.DropDatabaseAsync(database);
+    }
+}
