@@ -25,6 +25,9 @@ public sealed class DemoDataTests(DemoPortal demo) : IClassFixture<DemoPortal>
         Assert.Equal(("13", "12"), (shanghaiGuizhou[2], shanghaiGuizhou[3]));
         Assert.Contains(Rows(page, "alliances"), r => r[0] == "沪遵职业教育联盟");
         Assert.Equal(4, Rows(page, "alliances").Count(r => r[0].StartsWith("湘赣边", StringComparison.Ordinal) && r[0].EndsWith("联盟", StringComparison.Ordinal)));
+        // Jiahe 600 + Linwu 400 + Yongxing 500 + Rucheng 100,000 + Zixing 81,000 trainees, Farmer College 1,427 + JD 391 students.
+        var chenzhou = Rows(page, "alliances").Single(r => r[0] == "郴州市职业教育产教融合（演示）");
+        Assert.Equal(("1,818", "182,500"), (chenzhou[^5], chenzhou[^4]));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
     public sealed record Pair(string From, string To, Volume Volume);
     public sealed record RegionRow(string Prefix, string Name, Volume Volume);
     public sealed record AllianceRow(Guid Id, string Name, int Members, IReadOnlyDictionary<AgreementStatus, int> AgreementsByStatus,
-        IReadOnlyDictionary<ActivityKind, int> ActivitiesByKind, DateOnly? LastActivity, bool Quiet);
+        IReadOnlyDictionary<ActivityKind, int> ActivitiesByKind, DateOnly? LastActivity, bool Quiet, Volume Outcomes);
     public sealed record TrendRow(int Year, IReadOnlyDictionary<ActivityKind, int> ByKind, int Total);
 
     private sealed record ActivitySum(Guid? AgreementId, int Count, long Teachers, long Students, long Trainees, decimal Amount);
@@ -171,10 +171,19 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             .GroupBy(a => new { a.AllianceId, a.Status }).Select(g => new { g.Key.AllianceId, g.Key.Status, Count = g.Count() })
             .ToListAsync();
         var kinds = await Activities(filters)
-            .Select(a => new { AllianceId = a.AllianceId ?? (a.Agreement != null ? a.Agreement.AllianceId : null), a.Kind, a.StartsOn })
+            .Select(a => new
+            {
+                AllianceId = a.AllianceId ?? (a.Agreement != null ? a.Agreement.AllianceId : null),
+                a.Kind, a.StartsOn, a.Teachers, a.Students, a.Trainees, a.AmountCny,
+            })
             .Where(a => a.AllianceId != null)
             .GroupBy(a => new { a.AllianceId, a.Kind })
-            .Select(g => new { g.Key.AllianceId, g.Key.Kind, Count = g.Count(), Last = g.Max(a => a.StartsOn) })
+            .Select(g => new
+            {
+                g.Key.AllianceId, g.Key.Kind, Count = g.Count(), Last = g.Max(a => a.StartsOn),
+                Teachers = g.Sum(a => (long?)a.Teachers) ?? 0, Students = g.Sum(a => (long?)a.Students) ?? 0,
+                Trainees = g.Sum(a => (long?)a.Trainees) ?? 0, Amount = g.Sum(a => a.AmountCny) ?? 0,
+            })
             .ToListAsync();
         var quietSince = today.AddMonths(-12);
         return [.. alliances.Select(a =>
@@ -183,7 +192,8 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             DateOnly? last = own.Count > 0 ? own.Max(k => k.Last) : null;
             return new AllianceRow(a.Id, a.Name, a.Members,
                 statuses.Where(s => s.AllianceId == a.Id).ToDictionary(s => s.Status, s => s.Count),
-                own.ToDictionary(k => k.Kind, k => k.Count), last, last is null || last < quietSince);
+                own.ToDictionary(k => k.Kind, k => k.Count), last, last is null || last < quietSince,
+                new Volume(0, 0, own.Sum(k => k.Count), own.Sum(k => k.Teachers), own.Sum(k => k.Students), own.Sum(k => k.Trainees), own.Sum(k => k.Amount)));
         })];
     }
 

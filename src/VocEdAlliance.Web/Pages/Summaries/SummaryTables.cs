@@ -32,10 +32,12 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
             var rows = await report.ByAllianceAsync(filters, today);
             return new TableExport(table,
                 [t["Field.Name"], t["Alliances.Members"], .. Enum.GetValues<AgreementStatus>().Select(s => $"{t["Summary.Agreements"]}: {t.Enum(s)}"),
-                 .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.LastActivity"], t["Summary.Quiet"]],
+                 .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Field.Teachers"], t["Field.Students"], t["Field.Trainees"],
+                 t["Field.AmountCny"], t["Summary.LastActivity"], t["Summary.Quiet"]],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Members,
                     .. Enum.GetValues<AgreementStatus>().Select(s => (object?)r.AgreementsByStatus.GetValueOrDefault(s)),
                     .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ActivitiesByKind.GetValueOrDefault(k)),
+                    r.Outcomes.Teachers, r.Outcomes.Students, r.Outcomes.Trainees, r.Outcomes.AmountCny,
                     r.LastActivity, r.Quiet ? t["Common.Yes"].Value : t["Common.No"].Value])]);
         }
         if (table == Trends)

@@ -12,7 +12,11 @@
     .then(function (geo) {
       window.echarts.registerMap('china', geo);
       var centres = {};
-      geo.features.forEach(function (f) { centres[String(f.id).substring(0, 2)] = f.properties.cp; });
+      var codes = {};
+      geo.features.forEach(function (f) {
+        centres[String(f.id).substring(0, 2)] = f.properties.cp;
+        codes[f.properties.name] = String(f.id).substring(0, 2);
+      });
       var weight = {};
       var most = 1;
       pairs.forEach(function (p) {
@@ -36,14 +40,15 @@
               var code = String(f.id).substring(0, 2);
               return { name: f.properties.name, value: weight[code] || 0, code: code };
             }) },
-          { type: 'lines', coordinateSystem: 'geo', data: lines, zlevel: 1,
+          { type: 'lines', coordinateSystem: 'geo', data: lines, zlevel: 1, silent: true,
             lineStyle: { color: '#1f4e79', opacity: 0.75, curveness: 0.2 } }
         ],
         visualMap: { min: 0, max: Math.max.apply(null, [1].concat(Object.keys(weight).map(function (k) { return weight[k]; }))),
                      inRange: { color: ['#eef2f7', '#1f4e79'] }, seriesIndex: 0, left: 'left', bottom: 0, calculable: false }
       });
       chart.on('click', function (params) {
-        var code = params.data && params.data.code;
+        // A click on the map reaches us from the geo layer (by region name) or the map series (with its data).
+        var code = (params.data && params.data.code) || codes[params.name];
         if (code) {
           var url = new URL(window.location.href);
           url.searchParams.set('region', code);
