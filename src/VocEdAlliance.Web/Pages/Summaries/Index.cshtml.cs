@@ -22,7 +22,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     /// <summary>Where the by-region table stands, from the country down (for the breadcrumb).</summary>
     public IReadOnlyList<(string Prefix, string Name)> RegionTrail { get; private set; } = [];
 
-    private SummaryTables Builder => new(new SummaryReport(db, regions), t);
+    private SummaryReport? report;
+    private SummaryReport Report => report ??= new SummaryReport(db, regions);
+    private SummaryTables Builder => new(Report, t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task OnGetAsync([FromQuery] SummaryFilters filters)
@@ -35,7 +37,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         }
         Tables = tables;
         Alliances = await AllianceOptions.ForAsync(db);
-        Provinces = await new SummaryReport(db, regions).ProvinceNamesAsync();
+        Provinces = await Report.ProvinceNamesAsync();
         var trail = new List<(string, string)>();
         for (var length = 2; filters.RegionPrefix is { } prefix && length <= prefix.Length; length += 2)
         {

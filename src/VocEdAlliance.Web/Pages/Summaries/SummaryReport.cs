@@ -31,8 +31,22 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
 
     private sealed record ActivitySum(Guid? AgreementId, int Count, long Teachers, long Students, long Trainees, decimal Amount);
 
-    /// <summary>Visible, current agreements matching the filters, each with the outcomes of its matching activities.</summary>
+    private (SummaryFilters Filters, IReadOnlyList<AgreementFacts> Facts)? agreementsRead;
+
+    /// <summary>Visible, current agreements matching the filters, each with the outcomes of its matching activities.
+    /// Read once per report: the views of one page share it.</summary>
     public async Task<IReadOnlyList<AgreementFacts>> AgreementsAsync(SummaryFilters filters)
+    {
+        if (agreementsRead is { } read && ReferenceEquals(read.Filters, filters))
+        {
+            return read.Facts;
+        }
+        var facts = await ReadAgreementsAsync(filters);
+        agreementsRead = (filters, facts);
+        return facts;
+    }
+
+    private async Task<IReadOnlyList<AgreementFacts>> ReadAgreementsAsync(SummaryFilters filters)
     {
         var agreements = db.Agreements.AsNoTracking().Where(a => !a.IsArchived);
         if (filters.AllianceId is { } allianceId)
