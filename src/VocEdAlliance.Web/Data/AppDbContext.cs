@@ -51,6 +51,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         // Parts are visible exactly when their owner is.
         builder.Entity<AgreementParty>().HasQueryFilter(AccessFilter,
             p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
+        builder.Entity<AgreementConfirmation>().HasQueryFilter(AccessFilter,
+            c => AccessSeesEverything || c.Agreement.AccessKeys.Contains(AccessKey));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
             m => AccessSeesEverything || m.Alliance.AccessKeys.Contains(AccessKey));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,

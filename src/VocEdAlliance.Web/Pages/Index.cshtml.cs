@@ -30,6 +30,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<AgreementRow> WaitingForThem { get; private set; } = [];
 
     public IReadOnlyList<AgreementRow> Expiring { get; private set; } = [];
+
+    /// <summary>Active agreements of the jurisdiction: every side confirmed the current terms.</summary>
+    public int ConfirmedByAll { get; private set; }
     public IReadOnlyList<AgreementRow> MyAgreements { get; private set; } = [];
     public IReadOnlyList<ActivityRow> LatestActivities { get; private set; } = [];
     public (int Institutions, int Agreements, int Activities) Totals { get; private set; }
@@ -42,14 +45,19 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         IsBureau = User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
         IsPrincipal = User.IsInRole(Roles.SchoolPrincipal);
         SeesEverything = db.Access.SeesEverything;
-        var organisationId = User.GetOrganisationId();
         var current = db.Agreements.AsNoTracking().Where(a => !a.IsArchived);
 
         if (IsBureau)
         {
-            var pending = current.Where(a => a.Status == AgreementStatus.PendingCounterpartConfirmation);
-            WaitingForUs = await Rows(pending.Where(a => a.RecordedByOrganisationId != organisationId)).ToListAsync();
-            WaitingForThem = await Rows(pending.Where(a => a.RecordedByOrganisationId == organisationId)).ToListAsync();
+            // Whose turn it is follows the confirmations: a pending agreement waits for us while a side we speak for
+            // has not confirmed its current terms.
+            var key = db.Access.SeesEverything ? null : db.Access.Key;
+            var pending = await current.Where(a => a.Status == AgreementStatus.PendingCounterpartConfirmation)
+                .Include(a => a.Parties).Include(a => a.Confirmations)
+                .OrderBy(a => a.EffectiveFrom).Take(200).ToListAsync();
+            WaitingForUs = [.. pending.Where(a => a.AwaitingConfirmationFrom(key).Any()).Take(20).Select(Row)];
+            WaitingForThem = [.. pending.Where(a => !a.AwaitingConfirmationFrom(key).Any()).Take(20).Select(Row)];
+            ConfirmedByAll = await current.CountAsync(a => a.Status == AgreementStatus.Active);
             var horizon = Today.AddDays(ExpiryWindowDays);
             Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null
                                                      && a.EffectiveTo >= Today && a.EffectiveTo <= horizon)).ToListAsync();
@@ -70,6 +78,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             Totals = (await db.Institutions.CountAsync(), await current.CountAsync(), await db.Activities.CountAsync(a => !a.IsArchived));
         }
     }
+
+    private static AgreementRow Row(Agreement a) =>
+        new(a.Id, a.Title, a.Status, a.EffectiveTo, [.. a.Parties.Select(p => p.OrganisationName).Order(StringComparer.Ordinal)]);
 
     private static IQueryable<AgreementRow> Rows(IQueryable<Agreement> agreements) =>
         agreements.OrderBy(a => a.EffectiveTo).ThenBy(a => a.Title).Take(20)

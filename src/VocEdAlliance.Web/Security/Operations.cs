@@ -17,6 +17,7 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Update = new() { Name = nameof(Update) };
     public static readonly OperationAuthorizationRequirement Archive = new() { Name = nameof(Archive) };
     public static readonly OperationAuthorizationRequirement RecordActivity = new() { Name = nameof(RecordActivity) };
+    public static readonly OperationAuthorizationRequirement Confirm = new() { Name = nameof(Confirm) };
 }
 
 /// <summary>The shape of every record's rules: nothing for a read-only or out-of-scope user; otherwise the record
@@ -72,6 +73,8 @@ public sealed class AgreementAuthorizationHandler(CurrentAccess access) : Record
         nameof(Operations.Create) => IsBureau(user),
         nameof(Operations.Update) or nameof(Operations.Archive) => IsBureau(user) && !resource.IsArchived,
         nameof(Operations.RecordActivity) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived,
+        nameof(Operations.Confirm) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived
+            && resource.AwaitingConfirmationFrom(Scope.SeesEverything ? null : Scope.Key).Any(),
         _ => false,
     };
 }

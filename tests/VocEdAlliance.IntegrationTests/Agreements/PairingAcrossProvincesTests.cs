@@ -123,3 +123,63 @@ public class PairingAcrossProvincesTests(PortalFixture portal)
         Assert.False(await portal.WithDatabaseAsync(db => db.Agreements.AnyAsync(a => a.Title == title)));
     }
 }
+
+public class ConfirmationTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Shanghai_confirms_the_Zunyi_pairing_then_a_change_of_modes_sends_it_back_to_Shanghai_with_the_change_shown()
+    {
+        var title = $"确认测试协议 {Guid.NewGuid():N}"[..15];
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        var recorded = await zunyi.SubmitAsync(await zunyi.GetAsync("/Agreements/Create"), PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(AgreementKind.Pairing), ["Input.Title"] = title, ["Input.EffectiveFrom"] = "2025-01-01",
+            ["Input.Parties[0].Organisation"] = DemoOrganisations.Honghuagang, ["Input.Parties[1].Organisation"] = DemoOrganisations.Spa,
+            ["Input.Modes"] = nameof(CooperationMode.TeacherTraining),
+        });
+        Assert.Null(recorded.Document.QuerySelector("[data-testid=confirm-form]"));
+        var id = (await portal.WithDatabaseAsync(db => db.Agreements.SingleAsync(a => a.Title == title))).Id;
+
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        var pending = await shanghai.GetAsync($"/Agreements/{id}");
+        var active = await shanghai.SubmitAsync(pending, "[data-testid=confirm-form]");
+
+        Assert.Equal("生效中", active.Document.QuerySelector("[data-testid=status]")?.TextContent);
+        Assert.Null(active.Document.QuerySelector("[data-testid=confirm-form]"));
+        var stored = await portal.WithDatabaseAsync(db => db.Agreements.Include(a => a.Confirmations).SingleAsync(a => a.Id == id));
+        Assert.Equal(2, stored.Confirmations.Count);
+        Assert.All(stored.Confirmations, c => Assert.Equal(stored.TermsHash, c.TermsHash));
+
+        var edit = await zunyi.GetAsync($"/Agreements/Edit/{id}");
+        await zunyi.SubmitAsync(edit, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Modes"] = nameof(CooperationMode.StudentExchange) });
+        var again = await shanghai.GetAsync($"/Agreements/{id}");
+
+        Assert.Equal("待对方确认", again.Document.QuerySelector("[data-testid=status]")?.TextContent);
+        Assert.NotNull(again.Document.QuerySelector("[data-testid=confirm-form]"));
+        var changes = again.Document.QuerySelector("[data-testid=changes]")!.TextContent;
+        Assert.Contains("原为：合作方式：师资培训", changes, StringComparison.Ordinal);
+        Assert.Contains("现为：合作方式：学生交流", changes, StringComparison.Ordinal);
+        Assert.Contains(title, (await shanghai.GetAsync("/")).Document.QuerySelector("#waiting-us")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confirmation_of_terms_that_changed_meanwhile_is_not_taken()
+    {
+        var title = $"过期确认测试 {Guid.NewGuid():N}"[..15];
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        await zunyi.SubmitAsync(await zunyi.GetAsync("/Agreements/Create"), PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(AgreementKind.Pairing), ["Input.Title"] = title, ["Input.EffectiveFrom"] = "2025-01-01",
+            ["Input.Parties[0].Organisation"] = DemoOrganisations.Honghuagang, ["Input.Parties[1].Organisation"] = DemoOrganisations.Spa,
+        });
+        var id = (await portal.WithDatabaseAsync(db => db.Agreements.SingleAsync(a => a.Title == title))).Id;
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        var shown = await shanghai.GetAsync($"/Agreements/{id}");
+
+        await zunyi.SubmitAsync(await zunyi.GetAsync($"/Agreements/Edit/{id}"), PortalSession.MainForm, new Dictionary<string, string> { ["Input.EffectiveFrom"] = "2025-02-01" });
+        var refused = await shanghai.SubmitAsync(shown, "[data-testid=confirm-form]");
+
+        Assert.Contains("您阅读期间条款已被修改", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, (await portal.WithDatabaseAsync(db => db.Agreements.SingleAsync(a => a.Id == id))).Status);
+    }
+}

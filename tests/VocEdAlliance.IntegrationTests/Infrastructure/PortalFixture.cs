@@ -94,7 +94,7 @@ public sealed class PortalFixture : IAsyncLifetime
             PartyTerms Party(Institution i) => new(i.Id, i.Name, i.Type, i.Kind, i.RegionCode, null, null, null);
             var agreement = Agreement.Record(new AgreementTerms(AgreementKind.Pairing, $"测试结对 {Guid.NewGuid():N}"[..13], null, null,
                 [Party(first), Party(second)], new DateOnly(2024, 1, 1), null, [CooperationMode.TeacherTraining], null, null),
-                null, null, DateTimeOffset.UtcNow);
+                null, null, DateTimeOffset.UtcNow, recorder);
             var activity = CooperationActivity.Record(agreement, null, new ActivityDetails(ActivityKind.Visit, $"测试活动 {Guid.NewGuid():N}"[..13],
                 new DateOnly(2024, 3, 1), null, null, null, new ActivityOutcomes(Participants: 20), null), recorder, DateTimeOffset.UtcNow);
             db.Agreements.Add(agreement);

@@ -37,11 +37,12 @@ public sealed class KnownDataset() : DedicatedPortal(seedDemo: false)
                 new DateOnly(2020, 1, 1), null, null, new MemberTerms(liuyang.Id, liuyang.Name, liuyang.Type, liuyang.RegionCode, MemberRole.Lead, null));
             alliance.Join(new MemberTerms(tg.Id, tg.Name, tg.Type, tg.RegionCode, MemberRole.Member, null));
             db.Alliances.Add(alliance);
+            var recordedBy = (await CreateUserAsync(Roles.SystemAdmin, null)).Id;
             Agreement Pairing(string title, Institution a, Institution b, EducationBureau? recorder = null, Alliance? al = null)
             {
                 PartyTerms Party(Institution i) => new(i.Id, i.Name, i.Type, i.Kind, i.RegionCode, null, null, null);
                 var agreement = Agreement.Record(new AgreementTerms(AgreementKind.Pairing, title, null, al?.Id, [Party(a), Party(b)],
-                    new DateOnly(2020, 1, 1), null, [CooperationMode.TeacherTraining], null, null), recorder?.Id, recorder?.JurisdictionKey, DateTimeOffset.UtcNow);
+                    new DateOnly(2020, 1, 1), null, [CooperationMode.TeacherTraining], null, null), recorder?.Id, recorder?.JurisdictionKey, DateTimeOffset.UtcNow, recordedBy);
                 db.Agreements.Add(agreement);
                 return agreement;
             }
@@ -50,8 +51,6 @@ public sealed class KnownDataset() : DedicatedPortal(seedDemo: false)
             var a3 = Pairing("A3", ly, tg, al: alliance);
             var a4 = Pairing("A4", bj, gz1);
             var a5 = Pairing("A5", bj, sh);
-            var admin = await db.Users.Select(u => u.Id).FirstOrDefaultAsync();
-            var recordedBy = admin == Guid.Empty ? (await CreateUserAsync(Roles.SystemAdmin, null)).Id : admin;
             void Activity(Agreement? agreement, Alliance? on, ActivityKind kind, DateOnly date, ActivityOutcomes outcomes) =>
                 db.Activities.Add(CooperationActivity.Record(agreement, on, new ActivityDetails(kind, $"{kind} {date}", date, null, null, null, outcomes, null), recordedBy, DateTimeOffset.UtcNow));
             Activity(a1, null, ActivityKind.TeacherTraining, new DateOnly(2021, 5, 1), new ActivityOutcomes(Teachers: 12, AmountCny: 10_000.50m));

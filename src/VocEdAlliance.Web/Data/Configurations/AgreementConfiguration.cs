@@ -23,6 +23,10 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.RecordedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Parties).WithOne(p => p.Agreement).HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Confirmations).WithOne(c => c.Agreement).HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Confirmations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(a => a.TermsHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(a => a.TermsText).IsRequired();
         builder.Property(a => a.AccessKeys).IsRequired();
         builder.HasIndex(a => a.AccessKeys).HasMethod("gin");
         builder.HasIndex(a => a.EffectiveFrom);

@@ -384,6 +384,18 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TermsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("terms_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms_text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -414,6 +426,55 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasDatabaseName("ix_agreements_recorded_by_organisation_id");
 
                     b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid>("ConfirmedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_user_id");
+
+                    b.Property<Guid>("PartyOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_organisation_id");
+
+                    b.Property<string>("TermsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("terms_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms_text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_confirmations");
+
+                    b.HasIndex("ConfirmedByUserId")
+                        .HasDatabaseName("ix_agreement_confirmations_confirmed_by_user_id");
+
+                    b.HasIndex("PartyOrganisationId")
+                        .HasDatabaseName("ix_agreement_confirmations_party_organisation_id");
+
+                    b.HasIndex("AgreementId", "PartyOrganisationId")
+                        .HasDatabaseName("ix_agreement_confirmations_agreement_id_party_organisation_id");
+
+                    b.ToTable("agreement_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementParty", b =>
@@ -1001,6 +1062,32 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasConstraintName("fk_agreements_organisations_recorded_by_organisation_id");
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany("Confirmations")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_confirmations_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_confirmations_asp_net_users_confirmed_by_user_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartyOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_confirmations_organisations_party_organisation_id");
+
+                    b.Navigation("Agreement");
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementParty", b =>
                 {
                     b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
@@ -1069,6 +1156,8 @@ namespace VocEdAlliance.Web.Data.Migrations
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.Agreement", b =>
                 {
+                    b.Navigation("Confirmations");
+
                     b.Navigation("Parties");
                 });
 

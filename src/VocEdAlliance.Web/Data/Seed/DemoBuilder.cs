@@ -71,7 +71,7 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
         var terms = new AgreementTerms(kind, title, null, alliance?.Id,
             [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, from))],
             from, to, modes, specialties, notes);
-        var agreement = Domain.Agreements.Agreement.Record(terms, recorder?.Id, recorder?.JurisdictionKey, At(from));
+        var agreement = Domain.Agreements.Agreement.Record(terms, recorder?.Id, recorder?.JurisdictionKey, At(from), recordedBy);
         db.Agreements.Add(agreement);
         return agreement;
     }

@@ -73,8 +73,15 @@ public sealed class Agreement : IAccessControlled
     public List<string> AccessKeys { get; private set; } = [];
     public uint Version { get; private set; }
 
+    /// <summary>The terms each side confirms, as canonical text, one line a term, and its SHA-256 (hex).</summary>
+    public string TermsText { get; private set; } = string.Empty;
+    public string TermsHash { get; private set; } = string.Empty;
+
     private readonly List<AgreementParty> parties = [];
     public IReadOnlyList<AgreementParty> Parties => parties;
+
+    private readonly List<AgreementConfirmation> confirmations = [];
+    public IReadOnlyList<AgreementConfirmation> Confirmations => confirmations;
 
     private Agreement()
     {
@@ -84,25 +91,93 @@ public sealed class Agreement : IAccessControlled
     /// wait for the counterpart's confirmation; otherwise it is active at once.</summary>
     /// <param name="recorderJurisdictionKey">The recording bureau's jurisdiction key, or null when the system
     /// admin records it.</param>
-    public static Agreement Record(AgreementTerms terms, Guid? recordedBy, string? recorderJurisdictionKey, DateTimeOffset now)
+    /// <param name="recorder">Who records it: their access key (null for the system, which speaks for every party)
+    /// and user id. Recording confirms the sides the recorder speaks for.</param>
+    public static Agreement Record(AgreementTerms terms, Guid? recordedBy, string? recorderJurisdictionKey, DateTimeOffset now, Guid recorderUserId)
     {
-        var agreement = new Agreement { RecordedByOrganisationId = recordedBy, RecordedAt = now };
+        var agreement = new Agreement { RecordedByOrganisationId = recordedBy, RecordedAt = now, Status = AgreementStatus.PendingCounterpartConfirmation };
         agreement.Apply(terms);
-        var allInside = recorderJurisdictionKey is null
-                        || agreement.parties.All(p => Access.AccessKeys.For(p.OrganisationId, p.RegionCode).Contains(recorderJurisdictionKey));
-        agreement.Status = allInside ? AgreementStatus.Active : AgreementStatus.PendingCounterpartConfirmation;
+        agreement.ConfirmSidesOf(recorderJurisdictionKey, recorderUserId, now);
         return agreement;
     }
 
-    /// <summary>Changes the terms (parties, dates, modes…). The confirmation workflow that sends a changed agreement
-    /// back to pending comes with the agreement workflow.</summary>
-    public void ChangeTerms(AgreementTerms terms)
+    /// <summary>The parties whose side a user with this access key speaks for (every party for the system: null).</summary>
+    public IEnumerable<AgreementParty> PartiesSpokenFor(string? accessKey) =>
+        parties.Where(p => accessKey is null || Access.AccessKeys.For(p.OrganisationId, p.RegionCode).Contains(accessKey));
+
+    /// <summary>The latest confirmation of a party's side, current or not.</summary>
+    public AgreementConfirmation? ConfirmationOf(Guid partyOrganisationId) =>
+        confirmations.Where(c => c.PartyOrganisationId == partyOrganisationId).MaxBy(c => c.ConfirmedAt);
+
+    public bool IsConfirmedBy(Guid partyOrganisationId) => ConfirmationOf(partyOrganisationId)?.TermsHash == TermsHash;
+
+    /// <summary>The sides this user speaks for that have not confirmed the current terms.</summary>
+    public IEnumerable<AgreementParty> AwaitingConfirmationFrom(string? accessKey) =>
+        PartiesSpokenFor(accessKey).Where(p => !IsConfirmedBy(p.OrganisationId));
+
+    /// <summary>A side confirms the exact current terms. When every side has, the agreement is active.</summary>
+    public void Confirm(string? accessKey, Guid userId, DateTimeOffset now)
+    {
+        if (IsArchived || Status is AgreementStatus.Expired or AgreementStatus.Terminated)
+        {
+            throw new DomainException("Agreement.NotConfirmable");
+        }
+        if (!AwaitingConfirmationFrom(accessKey).Any())
+        {
+            throw new DomainException("Agreement.NothingToConfirm");
+        }
+        ConfirmSidesOf(accessKey, userId, now);
+    }
+
+    /// <summary>The terms' lines that changed since a side last confirmed: (what it confirmed, what stands now).</summary>
+    public IReadOnlyList<(string? Before, string? Now)> ChangesSinceConfirmationOf(Guid partyOrganisationId)
+    {
+        var confirmed = ConfirmationOf(partyOrganisationId);
+        if (confirmed is null || confirmed.TermsHash == TermsHash)
+        {
+            return [];
+        }
+        var before = confirmed.TermsText.Split('\n');
+        var now = TermsText.Split('\n');
+        return [.. before.Except(now).Select(b => ((string?)b, (string?)null)).Concat(now.Except(before).Select(n => ((string?)null, (string?)n)))];
+    }
+
+    private void ConfirmSidesOf(string? accessKey, Guid userId, DateTimeOffset now)
+    {
+        foreach (var party in AwaitingConfirmationFrom(accessKey).ToList())
+        {
+            confirmations.Add(new AgreementConfirmation(this, party.OrganisationId, userId, now));
+        }
+        UpdateStatus();
+    }
+
+    /// <summary>Pending and active follow the confirmations; draft, expired and terminated are left alone.</summary>
+    private void UpdateStatus()
+    {
+        if (Status is AgreementStatus.PendingCounterpartConfirmation or AgreementStatus.Active)
+        {
+            Status = parties.All(p => IsConfirmedBy(p.OrganisationId))
+                ? AgreementStatus.Active
+                : AgreementStatus.PendingCounterpartConfirmation;
+        }
+    }
+
+    /// <summary>Changes the terms (and general information). A change of the terms needs every side's confirmation
+    /// again: the editor's sides confirm by editing, the others see what changed; title, number and notes are general
+    /// information and change nothing for the confirmations.</summary>
+    public void ChangeTerms(AgreementTerms terms, string? editorAccessKey, Guid editorUserId, DateTimeOffset now)
     {
         if (IsArchived)
         {
             throw new DomainException("Agreement.Archived");
         }
+        var before = TermsHash;
         Apply(terms);
+        if (TermsHash != before)
+        {
+            ConfirmSidesOf(editorAccessKey, editorUserId, now);
+        }
+        UpdateStatus();
     }
 
     public void Archive()
@@ -134,6 +209,27 @@ public sealed class Agreement : IAccessControlled
         parties.Clear();
         parties.AddRange(terms.Parties.Select(p => new AgreementParty(this, p)));
         AccessKeys = Access.AccessKeys.Union(terms.Parties.Select(p => (p.OrganisationId, p.RegionCode)));
+        TermsText = Canonical(terms);
+        TermsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TermsText)));
+    }
+
+    /// <summary>The terms as both sides confirm them, one line a term, in an order that does not depend on how they
+    /// were entered: kind, dates, modes, specialties, then the parties by organisation id. Title, number and notes are
+    /// general information and are not part of it.</summary>
+    private static string Canonical(AgreementTerms terms)
+    {
+        static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+        var lines = new List<string>
+        {
+            $"kind: {terms.Kind}",
+            $"effective-from: {Day(terms.EffectiveFrom)}",
+            $"effective-to: {Day(terms.EffectiveTo)}",
+            $"modes: {string.Join(", ", terms.Modes.Distinct().Order())}",
+            $"specialties: {terms.Specialties?.Trim() ?? "-"}",
+        };
+        lines.AddRange(terms.Parties.OrderBy(p => p.OrganisationId).Select(p =>
+            $"party: {p.OrganisationId:N} | {p.OrganisationName} | {p.SignatoryName?.Trim() ?? "-"} | {p.SignatoryTitle?.Trim() ?? "-"} | {Day(p.SignedOn)}"));
+        return string.Join('\n', lines);
     }
 
     private static void CheckParties(AgreementKind kind, IReadOnlyList<PartyTerms> parties)

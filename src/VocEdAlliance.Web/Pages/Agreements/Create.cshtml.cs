@@ -43,7 +43,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
         try
         {
             var key = db.Access.SeesEverything ? null : db.Access.Key;
-            agreement = Agreement.Record(terms, User.GetOrganisationId(), key, clock.GetUtcNow());
+            agreement = Agreement.Record(terms, User.GetOrganisationId(), key, clock.GetUtcNow(), User.GetUserId()!.Value);
         }
         catch (DomainException refusal)
         {

@@ -4,15 +4,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace VocEdAlliance.Web.Pages.Agreements;
 
-public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization) : PageModel
+public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record PartyRow(string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn);
+    public sealed record PartyRow(string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
+        bool Confirmed, DateTimeOffset? ConfirmedAt, IReadOnlyList<(string? Before, string? Now)> Changes);
     public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn);
 
     public Agreement? Agreement { get; private set; }
@@ -22,10 +28,41 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public bool CanEdit { get; private set; }
     public bool CanArchive { get; private set; }
     public bool CanRecordActivity { get; private set; }
+    public bool CanConfirm { get; private set; }
+
+    /// <summary>This user's side confirms the exact terms shown.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string termsHash)
+    {
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization,
+            db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == id), Operations.Confirm);
+        if (agreement is null)
+        {
+            return refusal!;
+        }
+        if (agreement.TermsHash != termsHash)
+        {
+            // The terms changed after the page was shown: confirm only what the user has seen.
+            TempData["StatusMessage"] = t["Agreement.ChangedBeforeConfirming"].Value;
+            return RedirectToPage(new { id });
+        }
+        agreement.Confirm(db.Access.SeesEverything ? null : db.Access.Key, User.GetUserId()!.Value, clock.GetUtcNow());
+        db.Entry(agreement).Property(a => a.Status).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["StatusMessage"] = t["Agreement.ChangedBeforeConfirming"].Value;
+            return RedirectToPage(new { id });
+        }
+        TempData["StatusMessage"] = t["Agreement.Confirmed"].Value;
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Agreement = await db.Agreements.AsNoTracking().Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == id);
+        Agreement = await db.Agreements.AsNoTracking().Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == id);
         if (Agreement is null)
         {
             return NotFound();
@@ -37,7 +74,8 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         foreach (var p in Agreement.Parties)
         {
             parties.Add(new PartyRow(p.OrganisationName, await regions.PathAsync(p.RegionCode, CultureInfo.CurrentUICulture),
-                p.SignatoryName, p.SignatoryTitle, p.SignedOn));
+                p.SignatoryName, p.SignatoryTitle, p.SignedOn, Agreement.IsConfirmedBy(p.OrganisationId),
+                Agreement.ConfirmationOf(p.OrganisationId)?.ConfirmedAt, Agreement.ChangesSinceConfirmationOf(p.OrganisationId)));
         }
         Parties = parties;
         Activities = await db.Activities.AsNoTracking()
@@ -48,6 +86,28 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         CanEdit = (await authorization.AuthorizeAsync(User, Agreement, Operations.Update)).Succeeded;
         CanArchive = (await authorization.AuthorizeAsync(User, Agreement, Operations.Archive)).Succeeded;
         CanRecordActivity = (await authorization.AuthorizeAsync(User, Agreement, Operations.RecordActivity)).Succeeded;
+        CanConfirm = (await authorization.AuthorizeAsync(User, Agreement, Operations.Confirm)).Succeeded;
         return Page();
+    }
+
+    /// <summary>A line of the canonical terms in the user's language: "合作方式：师资培训、学生交流".</summary>
+    public string DescribeTerm(string line)
+    {
+        var separator = line.IndexOf(": ", StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return line;
+        }
+        var key = line[..separator];
+        var value = line[(separator + 2)..];
+        var shown = key switch
+        {
+            "kind" when Enum.TryParse<AgreementKind>(value, out var kind) => t.Enum(kind),
+            "modes" => string.Join(t["List.Separator"], value.Split(", ", StringSplitOptions.RemoveEmptyEntries)
+                .Select(m => Enum.TryParse<CooperationMode>(m, out var mode) ? t.Enum(mode) : m)),
+            "party" => string.Join(" · ", value.Split(" | ").Skip(1)),
+            _ => value,
+        };
+        return $"{t[$"Terms.{key}"]}：{shown}";
     }
 }

@@ -12,7 +12,7 @@ using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Agreements;
 
-public class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public class EditModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,7 +24,8 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
     public AgreementInput? Conflict { get; private set; }
 
-    private Task<Agreement?> LoadAsync() => db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == Id);
+    private Task<Agreement?> LoadAsync() =>
+        db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == Id);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -71,7 +72,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         try
         {
             db.Entry(agreement).Property(a => a.Version).OriginalValue = Input.Version;
-            agreement.ChangeTerms(terms);
+            agreement.ChangeTerms(terms, db.Access.SeesEverything ? null : db.Access.Key, User.GetUserId()!.Value, clock.GetUtcNow());
             // The row is written (and its version checked) even when only the parties changed.
             db.Entry(agreement).Property(a => a.Title).IsModified = true;
         }

@@ -1,0 +1,94 @@
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.UnitTests.Domain;
+
+public class AgreementConfirmationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Guid ZunyiUser = Guid.NewGuid();
+    private static readonly Guid ShanghaiUser = Guid.NewGuid();
+    private static readonly string Zunyi = AccessKeys.ForJurisdiction("520300");
+    private static readonly string Shanghai = AccessKeys.ForJurisdiction("310000");
+    private static readonly PartyTerms Honghuagang = new(Guid.NewGuid(), "遵义市红花岗区中等职业学校", OrganisationType.Institution,
+        InstitutionKind.SecondaryVocationalSchool, "520302", "王强", "校长", null);
+    private static readonly PartyTerms Spa = new(Guid.NewGuid(), "上海石化工业学校", OrganisationType.Institution,
+        InstitutionKind.SecondaryVocationalSchool, "310116", "高炬", "校长", null);
+
+    private static AgreementTerms Terms(CooperationMode[]? modes = null, PartyTerms[]? parties = null, string title = "沪遵结对") =>
+        new(AgreementKind.Pairing, title, null, null, parties ?? [Honghuagang, Spa], new DateOnly(2024, 9, 1), null,
+            modes ?? [CooperationMode.TeacherTraining, CooperationMode.StudentExchange], "机电", null);
+
+    [Fact]
+    public void The_same_terms_give_the_same_hash_whatever_the_order_they_were_entered_in()
+    {
+        var a = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+        var b = Agreement.Record(Terms([CooperationMode.StudentExchange, CooperationMode.TeacherTraining], [Spa, Honghuagang]), null, Zunyi, Now, ZunyiUser);
+
+        Assert.Equal(a.TermsHash, b.TermsHash);
+        Assert.Matches("^[0-9a-f]{64}$", a.TermsHash);
+    }
+
+    [Fact]
+    public void Any_change_of_a_term_gives_a_new_hash_and_general_information_does_not()
+    {
+        var original = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser).TermsHash;
+
+        Assert.NotEqual(original, Agreement.Record(Terms([CooperationMode.TeacherTraining]), null, Zunyi, Now, ZunyiUser).TermsHash);
+        Assert.NotEqual(original, Agreement.Record(Terms(parties: [Honghuagang, Spa with { SignatoryName = "林国新" }]), null, Zunyi, Now, ZunyiUser).TermsHash);
+        Assert.Equal(original, Agreement.Record(Terms(title: "另一个标题"), null, Zunyi, Now, ZunyiUser).TermsHash);
+    }
+
+    [Fact]
+    public void A_pairing_recorded_by_one_side_waits_for_the_other_and_is_active_once_it_confirms()
+    {
+        var agreement = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+
+        Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, agreement.Status);
+        Assert.True(agreement.IsConfirmedBy(Honghuagang.OrganisationId));
+        Assert.Equal([Spa.OrganisationId], agreement.AwaitingConfirmationFrom(Shanghai).Select(p => p.OrganisationId));
+        Assert.Empty(agreement.AwaitingConfirmationFrom(Zunyi));
+
+        agreement.Confirm(Shanghai, ShanghaiUser, Now);
+
+        Assert.Equal(AgreementStatus.Active, agreement.Status);
+        Assert.Equal("NothingToConfirm", Assert.Throws<DomainException>(() => agreement.Confirm(Shanghai, ShanghaiUser, Now)).MessageKey.Split('.')[1]);
+    }
+
+    [Fact]
+    public void Changing_the_terms_returns_an_active_agreement_to_pending_and_shows_the_other_side_what_changed()
+    {
+        var agreement = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+        agreement.Confirm(Shanghai, ShanghaiUser, Now);
+
+        agreement.ChangeTerms(Terms([CooperationMode.TeacherTraining]), Zunyi, ZunyiUser, Now.AddDays(1));
+
+        Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, agreement.Status);
+        Assert.True(agreement.IsConfirmedBy(Honghuagang.OrganisationId));
+        Assert.False(agreement.IsConfirmedBy(Spa.OrganisationId));
+        Assert.Equal([("modes: StudentExchange, TeacherTraining", null), (null, "modes: TeacherTraining")],
+            agreement.ChangesSinceConfirmationOf(Spa.OrganisationId));
+    }
+
+    [Fact]
+    public void Changing_only_general_information_keeps_the_agreement_active()
+    {
+        var agreement = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+        agreement.Confirm(Shanghai, ShanghaiUser, Now);
+
+        agreement.ChangeTerms(Terms(title: "沪遵结对（更名）"), Zunyi, ZunyiUser, Now);
+
+        Assert.Equal(AgreementStatus.Active, agreement.Status);
+    }
+
+    [Fact]
+    public void An_archived_agreement_cannot_be_confirmed()
+    {
+        var agreement = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+        agreement.Archive();
+
+        Assert.Equal("Agreement.NotConfirmable", Assert.Throws<DomainException>(() => agreement.Confirm(Shanghai, ShanghaiUser, Now)).MessageKey);
+    }
+}
