@@ -7,6 +7,7 @@ using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Security;
@@ -16,7 +17,7 @@ namespace VocEdAlliance.Web.Data;
 /// <summary>The portal's database. Every query of a scoped record is filtered by the current user's access scope
 /// (<see cref="AccessFilter"/>) and every save is checked by <see cref="AccessGuard"/>: pages never filter by hand.
 /// Names are snake_case; configurations live in <c>Data/Configurations</c>.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess access)
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess access, TimeProvider? clock = null)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter every scoped record carries.</summary>
@@ -30,6 +31,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Alliance> Alliances => Set<Alliance>();
     public DbSet<CooperationActivity> Activities => Set<CooperationActivity>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
     public AccessScope Access => access.Scope;
 
@@ -74,13 +76,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AccessGuard.Check(ChangeTracker, access.Scope);
+        BeforeSave();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AccessGuard.Check(ChangeTracker, access.Scope);
+        BeforeSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every save: refuse what is outside the user's scope, then write the history of what changed.</summary>
+    private void BeforeSave()
+    {
+        AccessGuard.Check(ChangeTracker, access.Scope);
+        var (userId, userName) = access.Actor;
+        History.AddRange(HistoryWriter.Collect(ChangeTracker, userId, userName, (clock ?? TimeProvider.System).GetUtcNow()));
     }
 }

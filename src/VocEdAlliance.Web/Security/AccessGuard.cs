@@ -20,6 +20,8 @@ public static class AccessGuard
             }
             switch (entry.Entity)
             {
+                case Domain.History.HistoryEntry when entry.State is not EntityState.Added:
+                    throw new AccessDeniedException("History is append-only: it cannot be changed or deleted");
                 case IAccessControlled record:
                     Demand(scope, record.AccessKeys, entry);
                     if (entry.State is EntityState.Modified && entry.OriginalValues[nameof(IAccessControlled.AccessKeys)] is List<string> before)

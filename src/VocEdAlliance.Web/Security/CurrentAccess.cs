@@ -8,6 +8,11 @@ public sealed class CurrentAccess(IHttpContextAccessor http)
 
     public AccessScope Scope => scope ??= AccessScope.For(http.HttpContext?.User);
 
+    /// <summary>Who is acting, for the history: the signed-in user, or nobody (the system).</summary>
+    public (Guid? Id, string Name) Actor => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? (user.GetUserId(), user.GetDisplayName() ?? string.Empty)
+        : (null, string.Empty);
+
     /// <summary>For migrations and seeding only: this unit of work sees and may change everything.</summary>
     public void UseSystemScope() => scope = AccessScope.System;
 

@@ -27,7 +27,8 @@ public class AccessFilterCoverageTests(PortalFixture portal)
     public async Task Every_entity_is_either_filtered_by_the_access_scope_or_deliberately_unscoped()
     {
         var model = await portal.WithDatabaseAsync(db => Task.FromResult(db.Model));
-        var roots = model.GetEntityTypes().Where(t => t.BaseType is null).ToList();
+        // Owned types (history's field changes) live inside their owner's row and are filtered with it.
+        var roots = model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList();
 
         foreach (var entity in roots)
         {

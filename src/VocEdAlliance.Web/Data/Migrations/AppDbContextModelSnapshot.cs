@@ -670,6 +670,56 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("alliance_members", (string)null);
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_type");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history");
+
+                    b.HasIndex("RecordType", "RecordId", "At")
+                        .HasDatabaseName("ix_history_record_type_record_id_at");
+
+                    b.ToTable("history", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1133,6 +1183,38 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasConstraintName("fk_alliance_members_organisations_organisation_id");
 
                     b.Navigation("Alliance");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
+                {
+                    b.OwnsMany("VocEdAlliance.Web.Domain.History.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("HistoryEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("After");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.HasKey("HistoryEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("history");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoryEntryId")
+                                .HasConstraintName("fk_history_history_history_entry_id");
+                        });
+
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
