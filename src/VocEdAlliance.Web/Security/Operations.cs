@@ -18,6 +18,8 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Archive = new() { Name = nameof(Archive) };
     public static readonly OperationAuthorizationRequirement RecordActivity = new() { Name = nameof(RecordActivity) };
     public static readonly OperationAuthorizationRequirement Confirm = new() { Name = nameof(Confirm) };
+    public static readonly OperationAuthorizationRequirement Terminate = new() { Name = nameof(Terminate) };
+    public static readonly OperationAuthorizationRequirement Renew = new() { Name = nameof(Renew) };
 }
 
 /// <summary>The shape of every record's rules: nothing for a read-only or out-of-scope user; otherwise the record
@@ -73,6 +75,9 @@ public sealed class AgreementAuthorizationHandler(CurrentAccess access) : Record
         nameof(Operations.Create) => IsBureau(user),
         nameof(Operations.Update) or nameof(Operations.Archive) => IsBureau(user) && !resource.IsArchived,
         nameof(Operations.RecordActivity) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived,
+        nameof(Operations.Terminate) => IsBureau(user) && !resource.IsArchived
+            && resource.Status is AgreementStatus.Active or AgreementStatus.PendingCounterpartConfirmation,
+        nameof(Operations.Renew) => IsBureau(user) && !resource.IsArchived && resource.Status != AgreementStatus.Draft,
         nameof(Operations.Confirm) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived
             && resource.AwaitingConfirmationFrom(Scope.SeesEverything ? null : Scope.Key).Any(),
         _ => false,

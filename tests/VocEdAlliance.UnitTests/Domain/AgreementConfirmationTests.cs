@@ -92,3 +92,55 @@ public class AgreementConfirmationTests
         Assert.Equal("Agreement.NotConfirmable", Assert.Throws<DomainException>(() => agreement.Confirm(Shanghai, ShanghaiUser, Now)).MessageKey);
     }
 }
+
+public class AgreementLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private static readonly PartyTerms A = new(Guid.NewGuid(), "甲校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "520302", null, null, null);
+    private static readonly PartyTerms B = new(Guid.NewGuid(), "乙校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "310116", null, null, null);
+
+    private static Agreement Active(DateOnly? end = null) =>
+        Agreement.Record(new AgreementTerms(AgreementKind.Pairing, "结对", null, null, [A, B], new DateOnly(2023, 1, 1), end,
+            [CooperationMode.TeacherTraining], null, null), null, null, Now, Guid.NewGuid());
+
+    [Fact]
+    public void An_active_agreement_expires_only_after_its_end_date()
+    {
+        var agreement = Active(new DateOnly(2025, 12, 31));
+
+        Assert.False(agreement.ExpireIfEnded(new DateOnly(2025, 12, 31)));
+        Assert.True(agreement.ExpireIfEnded(new DateOnly(2026, 1, 1)));
+        Assert.Equal(AgreementStatus.Expired, agreement.Status);
+        Assert.False(Active().ExpireIfEnded(new DateOnly(2099, 1, 1)));
+    }
+
+    [Fact]
+    public void Termination_needs_a_reason_and_a_date_not_before_the_start_and_happens_once()
+    {
+        var agreement = Active();
+
+        Assert.Equal("TerminationReason", Assert.Throws<DomainException>(() => agreement.Terminate(" ", new DateOnly(2026, 1, 1))).Field);
+        Assert.Equal("Agreement.TerminatedBeforeStart", Assert.Throws<DomainException>(() => agreement.Terminate("经费停止", new DateOnly(2022, 1, 1))).MessageKey);
+        agreement.Terminate("经费停止", new DateOnly(2026, 1, 1));
+
+        Assert.Equal((AgreementStatus.Terminated, new DateOnly(2026, 1, 1)), (agreement.Status, agreement.TerminatedOn));
+        Assert.Equal("Agreement.NotTerminable", Assert.Throws<DomainException>(() => agreement.Terminate("再次", new DateOnly(2026, 2, 1))).MessageKey);
+        Assert.Equal("Agreement.NotConfirmable", Assert.Throws<DomainException>(() => agreement.Confirm(null, Guid.NewGuid(), Now)).MessageKey);
+    }
+
+    [Fact]
+    public void A_renewal_is_a_new_linked_agreement_with_the_same_terms_waiting_for_the_other_side()
+    {
+        var agreement = Active(new DateOnly(2025, 12, 31));
+
+        var renewal = agreement.Renew(new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31), AccessKeys.ForJurisdiction("520300"), null, Guid.NewGuid(), Now);
+
+        Assert.NotEqual(agreement.Id, renewal.Id);
+        Assert.Equal(agreement.Id, renewal.RenewedFromId);
+        Assert.Equal(agreement.Modes, renewal.Modes);
+        Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, renewal.Status);
+        Assert.True(renewal.IsConfirmedBy(A.OrganisationId));
+        Assert.Equal("Agreement.RenewalStartsTooEarly", Assert.Throws<DomainException>(() =>
+            agreement.Renew(new DateOnly(2022, 1, 1), null, null, null, Guid.NewGuid(), Now)).MessageKey);
+    }
+}

@@ -27,6 +27,9 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Navigation(a => a.Confirmations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(a => a.TermsHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(a => a.TermsText).IsRequired();
+        builder.Property(a => a.TerminationReason).HasMaxLength(Agreement.TextMaxLength);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.RenewedFromId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.EffectiveTo);
         builder.Property(a => a.AccessKeys).IsRequired();
         builder.HasIndex(a => a.AccessKeys).HasMethod("gin");
         builder.HasIndex(a => a.EffectiveFrom);

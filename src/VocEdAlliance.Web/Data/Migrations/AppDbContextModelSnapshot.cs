@@ -373,6 +373,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_organisation_id");
 
+                    b.Property<Guid?>("RenewedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewed_from_id");
+
                     b.Property<string>("Specialties")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -383,6 +387,15 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("termination_reason");
 
                     b.Property<string>("TermsHash")
                         .IsRequired()
@@ -422,8 +435,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("EffectiveFrom")
                         .HasDatabaseName("ix_agreements_effective_from");
 
+                    b.HasIndex("EffectiveTo")
+                        .HasDatabaseName("ix_agreements_effective_to");
+
                     b.HasIndex("RecordedByOrganisationId")
                         .HasDatabaseName("ix_agreements_recorded_by_organisation_id");
+
+                    b.HasIndex("RenewedFromId")
+                        .HasDatabaseName("ix_agreements_renewed_from_id");
 
                     b.ToTable("agreements", (string)null);
                 });
@@ -1110,6 +1129,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("RecordedByOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_organisations_recorded_by_organisation_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("RenewedFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_agreements_renewed_from_id");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>

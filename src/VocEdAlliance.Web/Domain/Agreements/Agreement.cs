@@ -70,6 +70,12 @@ public sealed class Agreement : IAccessControlled
     public Guid? RecordedByOrganisationId { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public bool IsArchived { get; private set; }
+    public DateOnly? TerminatedOn { get; private set; }
+    public string? TerminationReason { get; private set; }
+
+    /// <summary>The agreement this one renews, if any.</summary>
+    public Guid? RenewedFromId { get; private set; }
+
     public List<string> AccessKeys { get; private set; } = [];
     public uint Version { get; private set; }
 
@@ -178,6 +184,54 @@ public sealed class Agreement : IAccessControlled
             ConfirmSidesOf(editorAccessKey, editorUserId, now);
         }
         UpdateStatus();
+    }
+
+    /// <summary>Either party's bureau ends the agreement, from a date, for a reason. Nothing is deleted.</summary>
+    public void Terminate(string? reason, DateOnly effectiveOn)
+    {
+        if (IsArchived || Status is not (AgreementStatus.Active or AgreementStatus.PendingCounterpartConfirmation))
+        {
+            throw new DomainException("Agreement.NotTerminable");
+        }
+        if (effectiveOn < EffectiveFrom)
+        {
+            throw new DomainException("Agreement.TerminatedBeforeStart", nameof(TerminatedOn));
+        }
+        TerminationReason = Text.Required(reason, nameof(TerminationReason), TextMaxLength);
+        TerminatedOn = effectiveOn;
+        Status = AgreementStatus.Terminated;
+    }
+
+    /// <summary>An active agreement whose end date has passed expires (run daily by the portal).</summary>
+    public bool ExpireIfEnded(DateOnly today)
+    {
+        if (Status != AgreementStatus.Active || EffectiveTo is not { } end || end >= today)
+        {
+            return false;
+        }
+        Status = AgreementStatus.Expired;
+        return true;
+    }
+
+    /// <summary>A new agreement with the same parties and terms for a new period, linked to this one; the renewing
+    /// side confirms it by recording it, the other sides confirm it as usual.</summary>
+    public Agreement Renew(DateOnly effectiveFrom, DateOnly? effectiveTo, string? recorderAccessKey, Guid? recordedBy, Guid recorderUserId, DateTimeOffset now)
+    {
+        if (IsArchived || Status is AgreementStatus.Draft)
+        {
+            throw new DomainException("Agreement.NotRenewable");
+        }
+        if (effectiveFrom <= EffectiveFrom)
+        {
+            throw new DomainException("Agreement.RenewalStartsTooEarly", nameof(EffectiveFrom));
+        }
+        var terms = new AgreementTerms(Kind, Title, null, AllianceId,
+            [.. parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode,
+                p.SignatoryName, p.SignatoryTitle, null))],
+            effectiveFrom, effectiveTo, Modes, Specialties, Notes);
+        var renewal = Record(terms, recordedBy, recorderAccessKey, now, recorderUserId);
+        renewal.RenewedFromId = Id;
+        return renewal;
     }
 
     public void Archive()

@@ -29,6 +29,10 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public bool CanArchive { get; private set; }
     public bool CanRecordActivity { get; private set; }
     public bool CanConfirm { get; private set; }
+    public bool CanTerminate { get; private set; }
+    public bool CanRenew { get; private set; }
+    public (Guid Id, string Title)? RenewedFrom { get; private set; }
+    public IReadOnlyList<(Guid Id, string Title)> RenewedBy { get; private set; } = [];
 
     /// <summary>This user's side confirms the exact terms shown.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string termsHash)
@@ -87,6 +91,15 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         CanArchive = (await authorization.AuthorizeAsync(User, Agreement, Operations.Archive)).Succeeded;
         CanRecordActivity = (await authorization.AuthorizeAsync(User, Agreement, Operations.RecordActivity)).Succeeded;
         CanConfirm = (await authorization.AuthorizeAsync(User, Agreement, Operations.Confirm)).Succeeded;
+        CanTerminate = (await authorization.AuthorizeAsync(User, Agreement, Operations.Terminate)).Succeeded;
+        CanRenew = (await authorization.AuthorizeAsync(User, Agreement, Operations.Renew)).Succeeded;
+        if (Agreement.RenewedFromId is { } previous
+            && await db.Agreements.Where(a => a.Id == previous).Select(a => a.Title).SingleOrDefaultAsync() is { } previousTitle)
+        {
+            RenewedFrom = (previous, previousTitle);
+        }
+        RenewedBy = (await db.Agreements.Where(a => a.RenewedFromId == id).Select(a => new { a.Id, a.Title }).ToListAsync())
+            .Select(a => (a.Id, a.Title)).ToList();
         return Page();
     }
 
