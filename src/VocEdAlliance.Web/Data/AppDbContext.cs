@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.History;
+using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Security;
@@ -32,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Alliance> Alliances => Set<Alliance>();
     public DbSet<CooperationActivity> Activities => Set<CooperationActivity>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<YearlyPlan> Plans => Set<YearlyPlan>();
 
     public AccessScope Access => access.Scope;
 
@@ -55,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
             p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
         builder.Entity<AgreementConfirmation>().HasQueryFilter(AccessFilter,
             c => AccessSeesEverything || c.Agreement.AccessKeys.Contains(AccessKey));
+        builder.Entity<YearlyPlan>().HasQueryFilter(AccessFilter,
+            p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
             m => AccessSeesEverything || m.Alliance.AccessKeys.Contains(AccessKey));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,

@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Domain.Plans;
 
 namespace VocEdAlliance.Web.Data;
 
@@ -55,6 +56,11 @@ public static class HistoryWriter
                         entries.Add(Entry(nameof(CooperationActivity), activity.Id, Archiving(fields) ? HistoryAction.Archived : HistoryAction.Updated, fields, ownerKeys));
                     }
                     break;
+                case YearlyPlan plan:
+                    entries.Add(Entry(nameof(YearlyPlan), plan.Id,
+                        entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
+                        entry.State == EntityState.Added ? [] : Changed(entry), plan.Agreement.AccessKeys));
+                    break;
                 case AgreementConfirmation confirmation when entry.State == EntityState.Added:
                     entries.Add(Entry(nameof(Agreement), confirmation.AgreementId, HistoryAction.Confirmed,
                         [new FieldChange("PartyOrganisation", null, confirmation.Agreement.Parties.FirstOrDefault(p => p.OrganisationId == confirmation.PartyOrganisationId)?.OrganisationName),
@@ -101,7 +107,7 @@ public static class HistoryWriter
         fields.Any(f => f.Field == "IsArchived" && f.After == "True");
 
     private static List<FieldChange> Changed(EntityEntry entry) =>
-        [.. entry.Properties
+        [.. entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
             .Where(p => p.IsModified && !Silent.Contains(p.Metadata.Name))
             .Select(p => new FieldChange(p.Metadata.Name, Text(p.OriginalValue), Text(p.CurrentValue)))
             .Where(c => c.Before != c.After)];

@@ -805,6 +805,109 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<string>("SubmitterScope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitter_scope");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Targets", "VocEdAlliance.Web.Domain.Plans.YearlyPlan.Targets#PlanTargets", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("FundsCny")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_funds_cny");
+
+                            b1.Property<decimal?>("Lectures")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_lectures");
+
+                            b1.Property<decimal?>("PoorFamilyStudentsEnrolled")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_poor_family_students_enrolled");
+
+                            b1.Property<decimal?>("StudentsExchanged")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_students_exchanged");
+
+                            b1.Property<decimal?>("TeachersTrained")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_teachers_trained");
+
+                            b1.Property<decimal?>("Trainees")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_trainees");
+
+                            b1.Property<decimal?>("Visits")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_visits");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_yearly_plans");
+
+                    b.HasIndex("ApprovedByUserId")
+                        .HasDatabaseName("ix_yearly_plans_approved_by_user_id");
+
+                    b.HasIndex("SubmittedByUserId")
+                        .HasDatabaseName("ix_yearly_plans_submitted_by_user_id");
+
+                    b.HasIndex("AgreementId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_yearly_plans_agreement_id_year");
+
+                    b.ToTable("yearly_plans", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1250,6 +1353,30 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisations_regions_region_code");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_yearly_plans_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_users_approved_by_user_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_users_submitted_by_user_id");
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>

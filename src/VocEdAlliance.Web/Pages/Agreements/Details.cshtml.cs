@@ -33,6 +33,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public bool CanRenew { get; private set; }
     public (Guid Id, string Title)? RenewedFrom { get; private set; }
     public IReadOnlyList<(Guid Id, string Title)> RenewedBy { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, int Year, Domain.Plans.PlanStatus Status)> Plans { get; private set; } = [];
 
     /// <summary>This user's side confirms the exact terms shown.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string termsHash)
@@ -90,6 +91,8 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         CanEdit = (await authorization.AuthorizeAsync(User, Agreement, Operations.Update)).Succeeded;
         CanArchive = (await authorization.AuthorizeAsync(User, Agreement, Operations.Archive)).Succeeded;
         CanRecordActivity = (await authorization.AuthorizeAsync(User, Agreement, Operations.RecordActivity)).Succeeded;
+        Plans = (await db.Plans.Where(p => p.AgreementId == id).OrderByDescending(p => p.Year)
+            .Select(p => new { p.Id, p.Year, p.Status }).ToListAsync()).Select(p => (p.Id, p.Year, p.Status)).ToList();
         CanConfirm = (await authorization.AuthorizeAsync(User, Agreement, Operations.Confirm)).Succeeded;
         CanTerminate = (await authorization.AuthorizeAsync(User, Agreement, Operations.Terminate)).Succeeded;
         CanRenew = (await authorization.AuthorizeAsync(User, Agreement, Operations.Renew)).Succeeded;

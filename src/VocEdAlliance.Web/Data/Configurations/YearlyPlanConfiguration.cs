@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Security;
+
+namespace VocEdAlliance.Web.Data.Configurations;
+
+public sealed class YearlyPlanConfiguration : IEntityTypeConfiguration<YearlyPlan>
+{
+    public void Configure(EntityTypeBuilder<YearlyPlan> builder)
+    {
+        builder.ToTable("yearly_plans");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne(p => p.Agreement).WithMany().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.AgreementId, p.Year }).IsUnique();
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.SubmitterScope).HasMaxLength(40);
+        builder.ComplexProperty(p => p.Targets, targets =>
+        {
+            foreach (var indicator in Enum.GetNames<Indicator>())
+            {
+                targets.Property<decimal?>(indicator).HasPrecision(16, 2);
+            }
+        });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.SubmittedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ApprovedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.Ignore(p => p.ReportingDeadline);
+    }
+}

@@ -1,0 +1,148 @@
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
+
+namespace VocEdAlliance.Web.Domain.Plans;
+
+public enum PlanStatus
+{
+    Draft,
+    Submitted,
+    Approved,
+}
+
+public enum Indicator
+{
+    TeachersTrained,
+    StudentsExchanged,
+    PoorFamilyStudentsEnrolled,
+    Trainees,
+    FundsCny,
+    Lectures,
+    Visits,
+}
+
+/// <summary>The targets of one year, per indicator (a missing target is not planned).</summary>
+public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? StudentsExchanged = null, decimal? PoorFamilyStudentsEnrolled = null,
+    decimal? Trainees = null, decimal? FundsCny = null, decimal? Lectures = null, decimal? Visits = null)
+{
+    public decimal? For(Indicator indicator) => indicator switch
+    {
+        Indicator.TeachersTrained => TeachersTrained,
+        Indicator.StudentsExchanged => StudentsExchanged,
+        Indicator.PoorFamilyStudentsEnrolled => PoorFamilyStudentsEnrolled,
+        Indicator.Trainees => Trainees,
+        Indicator.FundsCny => FundsCny,
+        Indicator.Lectures => Lectures,
+        _ => Visits,
+    };
+
+    /// <summary>What the recorded activities of the year achieved, per indicator.</summary>
+    public static decimal Actual(Indicator indicator, IEnumerable<CooperationActivity> activities) => indicator switch
+    {
+        Indicator.TeachersTrained => activities.Sum(a => a.Teachers ?? 0),
+        Indicator.StudentsExchanged => activities.Where(a => a.Kind == ActivityKind.StudentExchange).Sum(a => a.Students ?? 0),
+        Indicator.PoorFamilyStudentsEnrolled => activities.Where(a => a.Kind == ActivityKind.JointEnrolmentIntake).Sum(a => a.Students ?? 0),
+        Indicator.Trainees => activities.Sum(a => a.Trainees ?? 0),
+        Indicator.FundsCny => activities.Sum(a => a.AmountCny ?? 0),
+        Indicator.Lectures => activities.Count(a => a.Kind == ActivityKind.ExpertLecture),
+        _ => activities.Count(a => a.Kind == ActivityKind.Visit),
+    };
+}
+
+/// <summary>年度计划: an agreement's targets for a year. Submitted by a party's school or bureau, approved by a bureau
+/// above the submitter (county → prefecture → province), then locked. Activities recorded after the reporting
+/// deadline (31 March of the next year) are late.</summary>
+public sealed class YearlyPlan : IAccessControlledPart
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid AgreementId { get; private set; }
+    public Agreement Agreement { get; private set; } = null!;
+    public int Year { get; private set; }
+    public PlanTargets Targets { get; private set; } = new();
+    public PlanStatus Status { get; private set; }
+
+    /// <summary>The region (bureau) or school code of who submitted: approval must come from a bureau above it.</summary>
+    public string? SubmitterScope { get; private set; }
+
+    public Guid? SubmittedByUserId { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public Guid? ApprovedByUserId { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    public DateOnly ReportingDeadline => new(Year + 1, 3, 31);
+
+    private YearlyPlan()
+    {
+    }
+
+    public YearlyPlan(Agreement agreement, int year, PlanTargets targets)
+    {
+        if (year < 2000 || year > 2100)
+        {
+            throw new DomainException("Plan.YearOutOfRange", nameof(Year));
+        }
+        Agreement = agreement;
+        AgreementId = agreement.Id;
+        Year = year;
+        SetTargets(targets);
+    }
+
+    public void ChangeTargets(PlanTargets targets)
+    {
+        if (Status == PlanStatus.Approved)
+        {
+            throw new DomainException("Plan.Locked");
+        }
+        SetTargets(targets);
+        Status = PlanStatus.Draft;
+    }
+
+    private void SetTargets(PlanTargets targets)
+    {
+        foreach (var indicator in Enum.GetValues<Indicator>())
+        {
+            if (targets.For(indicator) is < 0)
+            {
+                throw new DomainException("Validation.NotNegative", indicator.ToString());
+            }
+        }
+        Targets = targets;
+    }
+
+    /// <param name="submitterScope">A bureau's jurisdiction prefix, or a principal's school region code.</param>
+    public void Submit(string submitterScope, Guid userId, DateTimeOffset now)
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainException("Plan.NotDraft");
+        }
+        SubmitterScope = submitterScope;
+        SubmittedByUserId = userId;
+        SubmittedAt = now;
+        Status = PlanStatus.Submitted;
+    }
+
+    /// <summary>Whether a bureau with this jurisdiction prefix supervises the submitter: above it, and not itself.</summary>
+    public bool IsSupervisedBy(string bureauPrefix) =>
+        Status == PlanStatus.Submitted && SubmitterScope is { } submitter
+        && submitter.StartsWith(bureauPrefix, StringComparison.Ordinal) && submitter != bureauPrefix;
+
+    public void Approve(string bureauPrefix, Guid userId, DateTimeOffset now)
+    {
+        if (!IsSupervisedBy(bureauPrefix))
+        {
+            throw new DomainException("Plan.NotSupervisor");
+        }
+        ApprovedByUserId = userId;
+        ApprovedAt = now;
+        Status = PlanStatus.Approved;
+    }
+
+    /// <summary>An activity of this year recorded after the reporting deadline.</summary>
+    public bool IsLate(CooperationActivity activity) =>
+        activity.StartsOn.Year == Year && DateOnly.FromDateTime(activity.RecordedAt.UtcDateTime) > ReportingDeadline;
+
+    public IEnumerable<IAccessControlled?> Owners => [Agreement];
+}
