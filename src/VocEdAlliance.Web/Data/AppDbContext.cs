@@ -7,6 +7,7 @@ using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Documents;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Domain.Organisations;
@@ -34,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<CooperationActivity> Activities => Set<CooperationActivity>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<YearlyPlan> Plans => Set<YearlyPlan>();
+    public DbSet<Document> Documents => Set<Document>();
 
     public AccessScope Access => access.Scope;
 
@@ -59,6 +61,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
             c => AccessSeesEverything || c.Agreement.AccessKeys.Contains(AccessKey));
         builder.Entity<YearlyPlan>().HasQueryFilter(AccessFilter,
             p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
+        builder.Entity<Document>().HasQueryFilter(AccessFilter,
+            d => AccessSeesEverything
+                 || (d.Agreement != null && d.Agreement.AccessKeys.Contains(AccessKey))
+                 || (d.Activity != null && ((d.Activity.Agreement != null && d.Activity.Agreement.AccessKeys.Contains(AccessKey))
+                                            || (d.Activity.Alliance != null && d.Activity.Alliance.AccessKeys.Contains(AccessKey)))));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
             m => AccessSeesEverything || m.Alliance.AccessKeys.Contains(AccessKey));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,

@@ -6,6 +6,7 @@ using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Documents;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Plans;
@@ -55,6 +56,12 @@ public static class HistoryWriter
                     {
                         entries.Add(Entry(nameof(CooperationActivity), activity.Id, Archiving(fields) ? HistoryAction.Archived : HistoryAction.Updated, fields, ownerKeys));
                     }
+                    break;
+                case Document document when entry.State == EntityState.Added:
+                    entries.Add(Entry(document.ActivityId is { } activityId ? nameof(CooperationActivity) : nameof(Agreement),
+                        document.ActivityId ?? document.AgreementId!.Value, HistoryAction.Updated,
+                        [new FieldChange("Documents", null, $"{document.FileName} (SHA-256 {document.Sha256})")],
+                        document.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys).Distinct()));
                     break;
                 case YearlyPlan plan:
                     entries.Add(Entry(nameof(YearlyPlan), plan.Id,

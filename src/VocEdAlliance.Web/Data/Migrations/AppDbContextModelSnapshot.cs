@@ -689,6 +689,74 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("alliance_members", (string)null);
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_documents_activity_id");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_documents_agreement_id");
+
+                    b.HasIndex("UploadedByUserId")
+                        .HasDatabaseName("ix_documents_uploaded_by_user_id");
+
+                    b.ToTable("documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_documents_owner", "(agreement_id IS NULL) <> (activity_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1311,6 +1379,32 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasConstraintName("fk_alliance_members_organisations_organisation_id");
 
                     b.Navigation("Alliance");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Activities.CooperationActivity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_activities_activity_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_users_uploaded_by_user_id");
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>

@@ -4,12 +4,43 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Activities;
 
-public class DetailsModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public class DetailsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<VocEdAlliance.Web.Resources.SharedResource> t) : PageModel
 {
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+
+    /// <summary>Uploads evidence of the activity.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file)
+    {
+        var (activity, refusal) = await this.AuthorizedAsync(authorization,
+            db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == id), Operations.Update);
+        if (activity is null)
+        {
+            return refusal!;
+        }
+        if (await DocumentUpload.ReadAsync(file, ModelState, t) is { } content)
+        {
+            try
+            {
+                db.Documents.Add(Domain.Documents.Document.For(activity, file!.FileName, content, User.GetUserId()!.Value, clock.GetUtcNow()));
+                await db.SaveChangesAsync();
+                TempData["StatusMessage"] = t["Document.Uploaded", file.FileName].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (Domain.DomainException broken)
+            {
+                ModelState.AddModelError(DocumentUpload.Field, t[broken.MessageKey, [.. broken.Arguments]]);
+            }
+        }
+        db.ChangeTracker.Clear();
+        return await OnGetAsync(id);
+    }
+
     public CooperationActivity? Activity { get; private set; }
     public string? AgreementTitle { get; private set; }
     public string? AllianceName { get; private set; }
@@ -26,6 +57,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization) 
         AgreementTitle = Activity.Agreement?.Title;
         AllianceName = Activity.Alliance?.Name;
         CanEdit = (await authorization.AuthorizeAsync(User, Activity, Operations.Update)).Succeeded;
+        Documents = await DocumentUpload.ListAsync(db.Documents.Where(d => d.ActivityId == id));
         return Page();
     }
 }

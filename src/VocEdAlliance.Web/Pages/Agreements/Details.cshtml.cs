@@ -30,6 +30,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public bool CanRecordActivity { get; private set; }
     public bool CanConfirm { get; private set; }
     public bool CanTerminate { get; private set; }
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public bool CanRenew { get; private set; }
     public (Guid Id, string Title)? RenewedFrom { get; private set; }
     public IReadOnlyList<(Guid Id, string Title)> RenewedBy { get; private set; } = [];
@@ -65,6 +66,33 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Uploads the signed scan (or another document) of the agreement.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file)
+    {
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization, db.Agreements.SingleOrDefaultAsync(a => a.Id == id), Operations.RecordActivity);
+        if (agreement is null)
+        {
+            return refusal!;
+        }
+        if (await DocumentUpload.ReadAsync(file, ModelState, t) is { } content)
+        {
+            try
+            {
+                db.Documents.Add(Domain.Documents.Document.For(agreement, file!.FileName, content, User.GetUserId()!.Value, clock.GetUtcNow()));
+                await db.SaveChangesAsync();
+                TempData["StatusMessage"] = t["Document.Uploaded", file.FileName].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (Domain.DomainException broken)
+            {
+                ModelState.AddModelError(DocumentUpload.Field, t[broken.MessageKey, [.. broken.Arguments]]);
+            }
+        }
+        db.ChangeTracker.Clear();
+        var shown = await OnGetAsync(id);
+        return shown;
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Agreement = await db.Agreements.AsNoTracking().Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == id);
@@ -91,6 +119,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         CanEdit = (await authorization.AuthorizeAsync(User, Agreement, Operations.Update)).Succeeded;
         CanArchive = (await authorization.AuthorizeAsync(User, Agreement, Operations.Archive)).Succeeded;
         CanRecordActivity = (await authorization.AuthorizeAsync(User, Agreement, Operations.RecordActivity)).Succeeded;
+        Documents = await DocumentUpload.ListAsync(db.Documents.Where(d => d.AgreementId == id));
         Plans = (await db.Plans.Where(p => p.AgreementId == id).OrderByDescending(p => p.Year)
             .Select(p => new { p.Id, p.Year, p.Status }).ToListAsync()).Select(p => (p.Id, p.Year, p.Status)).ToList();
         CanConfirm = (await authorization.AuthorizeAsync(User, Agreement, Operations.Confirm)).Succeeded;
