@@ -66,7 +66,7 @@ public sealed class DemoDataTests(DemoPortal demo) : IClassFixture<DemoPortal>
 
         var page = await liuyang.GetAsync("/Summaries");
 
-        Assert.Equal("0", Rows(page, "east-west").Single()[1]);
+        Assert.Equal("0", Rows(page, "east-west")[0][1]);
         Assert.DoesNotContain(Rows(page, "provinces"), r => r.Contains("上海市"));
         Assert.All(Rows(page, "regions"), r => Assert.True(r[0] is "江西省" or "湖南省", r[0]));
         Assert.DoesNotContain(Rows(page, "alliances"), r => r[0] == "沪遵职业教育联盟");

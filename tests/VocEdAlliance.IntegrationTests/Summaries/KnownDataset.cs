@@ -7,7 +7,7 @@ namespace VocEdAlliance.IntegrationTests.Summaries;
 
 /// <summary>A small dataset whose totals the tests know by hand:
 /// A1 Shanghai–Guizhou pairing (active): 2021 teacher training (12 teachers, 10,000.50 CNY), 2022 student exchange
-/// (30 students), 2022 financial support (50,000 CNY); A2 Shanghai–Guizhou pairing (pending): 2022 visit;
+/// (30 students), 2022 financial support from the Shanghai school to the Guizhou one (50,000 CNY); A2 Shanghai–Guizhou pairing (pending): 2022 visit;
 /// A3 Liuyang–Tonggu pairing (active, in alliance AL1): 2022 teacher training (7 teachers, 100 trainees);
 /// A4 Beijing–Guizhou pairing, archived, with a 2022 activity of 999 teachers that must count nowhere;
 /// A5 Beijing–Shanghai pairing (active): 2023 expert lecture; AL1, led by the Liuyang bureau with the Tonggu school:
@@ -51,11 +51,11 @@ public sealed class KnownDataset() : DedicatedPortal(seedDemo: false)
             var a3 = Pairing("A3", ly, tg, al: alliance);
             var a4 = Pairing("A4", bj, gz1);
             var a5 = Pairing("A5", bj, sh);
-            void Activity(Agreement? agreement, Alliance? on, ActivityKind kind, DateOnly date, ActivityOutcomes outcomes) =>
-                db.Activities.Add(CooperationActivity.Record(agreement, on, new ActivityDetails(kind, $"{kind} {date}", date, null, null, null, outcomes, null), recordedBy, DateTimeOffset.UtcNow));
+            void Activity(Agreement? agreement, Alliance? on, ActivityKind kind, DateOnly date, ActivityOutcomes outcomes, SupportEntry? support = null) =>
+                db.Activities.Add(CooperationActivity.Record(agreement, on, new ActivityDetails(kind, $"{kind} {date}", date, null, null, null, outcomes, null, support), recordedBy, DateTimeOffset.UtcNow));
             Activity(a1, null, ActivityKind.TeacherTraining, new DateOnly(2021, 5, 1), new ActivityOutcomes(Teachers: 12, AmountCny: 10_000.50m));
             Activity(a1, null, ActivityKind.StudentExchange, new DateOnly(2022, 3, 1), new ActivityOutcomes(Students: 30));
-            Activity(a1, null, ActivityKind.FinancialSupport, new DateOnly(2022, 9, 1), new ActivityOutcomes(AmountCny: 50_000m));
+            Activity(a1, null, ActivityKind.FinancialSupport, new DateOnly(2022, 9, 1), new ActivityOutcomes(AmountCny: 50_000m), new SupportEntry(sh.Id, gz1.Id, "东西部扶贫协作资金"));
             Activity(a2, null, ActivityKind.Visit, new DateOnly(2022, 10, 1), new ActivityOutcomes(Participants: 5));
             Activity(a3, null, ActivityKind.TeacherTraining, new DateOnly(2022, 6, 1), new ActivityOutcomes(Teachers: 7, Trainees: 100));
             Activity(a4, null, ActivityKind.TeacherTraining, new DateOnly(2022, 6, 1), new ActivityOutcomes(Teachers: 999));

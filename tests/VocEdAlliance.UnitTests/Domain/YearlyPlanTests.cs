@@ -57,3 +57,36 @@ public class YearlyPlanTests
         Assert.Equal("Visits", Assert.Throws<DomainException>(() => new YearlyPlan(agreement, 2025, new PlanTargets(Visits: -1))).Field);
     }
 }
+
+public class SupportLedgerTests
+{
+    private static readonly PartyTerms East = new(Guid.NewGuid(), "上海甲校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "310116", null, null, null);
+    private static readonly PartyTerms West = new(Guid.NewGuid(), "遵义甲校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "520302", null, null, null);
+
+    private static Agreement Pairing() => Agreement.Record(new AgreementTerms(AgreementKind.Pairing, "结对", null, null, [East, West],
+        new DateOnly(2023, 1, 1), null, [CooperationMode.FinancialSupport], null, null), null, null, DateTimeOffset.UtcNow, Guid.NewGuid());
+
+    private static ActivityDetails Support(SupportEntry? entry, decimal? amount = 100_000m) =>
+        new(ActivityKind.FinancialSupport, "资金支持", new DateOnly(2024, 3, 1), null, null, null, new ActivityOutcomes(AmountCny: amount), null, entry);
+
+    [Fact]
+    public void Support_records_giver_receiver_and_source_between_the_agreements_parties()
+    {
+        var activity = CooperationActivity.Record(Pairing(), null, Support(new SupportEntry(East.OrganisationId, West.OrganisationId, "对口帮扶资金")), Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        Assert.Equal((East.OrganisationId, West.OrganisationId, "对口帮扶资金"), (activity.GiverOrganisationId!.Value, activity.ReceiverOrganisationId!.Value, activity.SourceOfFunds));
+    }
+
+    [Fact]
+    public void Support_without_giver_receiver_or_amount_or_outside_the_parties_is_refused()
+    {
+        var agreement = Pairing();
+        string Refusal(ActivityDetails details) =>
+            Assert.Throws<DomainException>(() => CooperationActivity.Record(agreement, null, details, Guid.NewGuid(), DateTimeOffset.UtcNow)).MessageKey;
+
+        Assert.Equal("Activity.SupportNeedsGiverAndReceiver", Refusal(Support(null)));
+        Assert.Equal("Activity.SupportNeedsAmount", Refusal(Support(new SupportEntry(East.OrganisationId, West.OrganisationId, null), amount: null)));
+        Assert.Equal("Activity.GiverIsReceiver", Refusal(Support(new SupportEntry(East.OrganisationId, East.OrganisationId, null))));
+        Assert.Equal("Activity.SupportBetweenParties", Refusal(Support(new SupportEntry(Guid.NewGuid(), West.OrganisationId, null))));
+    }
+}

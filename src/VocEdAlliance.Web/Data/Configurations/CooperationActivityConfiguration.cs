@@ -17,6 +17,10 @@ public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.ParticipatingOrganisations).HasMaxLength(CooperationActivity.TextMaxLength);
         builder.Property(a => a.Description).HasMaxLength(CooperationActivity.TextMaxLength);
         builder.Property(a => a.AmountCny).HasPrecision(16, 2);
+        builder.Property(a => a.SourceOfFunds).HasMaxLength(200);
+        builder.HasOne<VocEdAlliance.Web.Domain.Organisations.Organisation>().WithMany().HasForeignKey(a => a.GiverOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<VocEdAlliance.Web.Domain.Organisations.Organisation>().WithMany().HasForeignKey(a => a.ReceiverOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(a => a.IsSupport);
         builder.HasOne(a => a.Agreement).WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Alliance).WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);

@@ -236,6 +236,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<Guid?>("GiverOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("giver_organisation_id");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");
@@ -260,6 +264,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("participating_organisations");
 
+                    b.Property<Guid?>("ReceiverOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiver_organisation_id");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -267,6 +275,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SourceOfFunds")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_of_funds");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
@@ -298,6 +311,12 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_activities");
+
+                    b.HasIndex("GiverOrganisationId")
+                        .HasDatabaseName("ix_activities_giver_organisation_id");
+
+                    b.HasIndex("ReceiverOrganisationId")
+                        .HasDatabaseName("ix_activities_receiver_organisation_id");
 
                     b.HasIndex("RecordedByUserId")
                         .HasDatabaseName("ix_activities_recorded_by_user_id");
@@ -1274,6 +1293,18 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("AllianceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_activities_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("GiverOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_organisations_giver_organisation_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_organisations_receiver_organisation_id");
 
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()

@@ -23,7 +23,11 @@ public sealed record ActivityOutcomes(int? Participants = null, int? Students = 
     int? Trainees = null, decimal? AmountCny = null);
 
 public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly StartsOn, DateOnly? EndsOn,
-    string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description);
+    string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description, SupportEntry? Support = null);
+
+/// <summary>The ledger side of financial support and equipment donations: who gave to whom, from which funds (the
+/// amount or estimated value is the outcome's amount in CNY). Giver and receiver are parties of the agreement.</summary>
+public sealed record SupportEntry(Guid GiverOrganisationId, Guid ReceiverOrganisationId, string? SourceOfFunds);
 
 /// <summary>A cooperation activity (visit, training, exchange, lecture, forum, funding…) under an agreement and/or
 /// an alliance: visible to whoever sees either.</summary>
@@ -49,6 +53,9 @@ public sealed class CooperationActivity : IAccessControlledPart
     public int? Trainees { get; private set; }
     public decimal? AmountCny { get; private set; }
     public string? Description { get; private set; }
+    public Guid? GiverOrganisationId { get; private set; }
+    public Guid? ReceiverOrganisationId { get; private set; }
+    public string? SourceOfFunds { get; private set; }
     public Guid RecordedByUserId { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public bool IsArchived { get; private set; }
@@ -127,6 +134,36 @@ public sealed class CooperationActivity : IAccessControlledPart
         Trainees = o.Trainees;
         AmountCny = o.AmountCny;
         Description = Text.Optional(details.Description, TextMaxLength, nameof(Description));
+        ApplySupport(details);
+    }
+
+    public bool IsSupport => Kind is ActivityKind.FinancialSupport or ActivityKind.EquipmentDonation;
+
+    private void ApplySupport(ActivityDetails details)
+    {
+        if (!IsSupport)
+        {
+            GiverOrganisationId = ReceiverOrganisationId = null;
+            SourceOfFunds = null;
+            return;
+        }
+        var support = details.Support ?? throw new DomainException("Activity.SupportNeedsGiverAndReceiver", "GiverOrganisationId");
+        if (details.Outcomes.AmountCny is null)
+        {
+            throw new DomainException("Activity.SupportNeedsAmount", nameof(AmountCny));
+        }
+        if (support.GiverOrganisationId == support.ReceiverOrganisationId)
+        {
+            throw new DomainException("Activity.GiverIsReceiver", "ReceiverOrganisationId");
+        }
+        if (Agreement is { } agreement && !new[] { support.GiverOrganisationId, support.ReceiverOrganisationId }
+                .All(id => agreement.Parties.Any(p => p.OrganisationId == id)))
+        {
+            throw new DomainException("Activity.SupportBetweenParties", "GiverOrganisationId");
+        }
+        GiverOrganisationId = support.GiverOrganisationId;
+        ReceiverOrganisationId = support.ReceiverOrganisationId;
+        SourceOfFunds = Text.Optional(support.SourceOfFunds, 200, nameof(SourceOfFunds));
     }
 
     public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];

@@ -53,15 +53,34 @@ public sealed class ActivityInput
     [Display(Name = "Field.Description")]
     public string? Description { get; set; }
 
+    [Display(Name = "Field.GiverOrganisationId")]
+    public Guid? GiverOrganisationId { get; set; }
+
+    [Display(Name = "Field.ReceiverOrganisationId")]
+    public Guid? ReceiverOrganisationId { get; set; }
+
+    [StringLength(200, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.SourceOfFunds")]
+    public string? SourceOfFunds { get; set; }
+
     public uint Version { get; set; }
 
     public ActivityDetails ToDetails() => new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
-        new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description);
+        new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
+        GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null);
 
     public static ActivityInput From(CooperationActivity a) => new()
     {
         Kind = a.Kind, Title = a.Title, StartsOn = a.StartsOn, EndsOn = a.EndsOn, Location = a.Location,
         ParticipatingOrganisations = a.ParticipatingOrganisations, Participants = a.Participants, Students = a.Students,
         Teachers = a.Teachers, Trainees = a.Trainees, AmountCny = a.AmountCny, Description = a.Description, Version = a.Version,
+        GiverOrganisationId = a.GiverOrganisationId, ReceiverOrganisationId = a.ReceiverOrganisationId, SourceOfFunds = a.SourceOfFunds,
     };
+}
+
+/// <summary>A party of the activity's agreement, offered as giver or receiver of support.</summary>
+public sealed record PartyOption(Guid Id, string Name)
+{
+    public static IReadOnlyList<PartyOption> Of(CooperationActivity activity) =>
+        activity.Agreement is { } agreement ? [.. agreement.Parties.Select(p => new PartyOption(p.OrganisationId, p.OrganisationName))] : [];
 }

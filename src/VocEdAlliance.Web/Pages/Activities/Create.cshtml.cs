@@ -30,10 +30,13 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
     /// <summary>The agreement's title or the alliance's name.</summary>
     public string OwnerTitle { get; private set; } = string.Empty;
 
+    /// <summary>The agreement's parties: who may give and receive support.</summary>
+    public IReadOnlyList<PartyOption> Parties { get; private set; } = [];
+
     private async Task<(Agreement? Agreement, Alliance? Alliance, IActionResult? Refusal)> LoadOwnerAsync()
     {
         object? owner = AgreementId is { } agreementId
-            ? await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId)
+            ? await db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == agreementId)
             : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId) : null;
         if (owner is null)
         {
@@ -44,6 +47,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
             return (null, null, Forbid());
         }
         OwnerTitle = owner is Agreement agreement ? agreement.Title : ((Alliance)owner).Name;
+        Parties = owner is Agreement withParties ? [.. withParties.Parties.Select(p => new PartyOption(p.OrganisationId, p.OrganisationName))] : [];
         return (owner as Agreement, owner as Alliance, null);
     }
 

@@ -22,9 +22,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public string CurrentTitle { get; private set; } = string.Empty;
     public ActivityInput? Conflict { get; private set; }
+    public IReadOnlyList<PartyOption> Parties { get; private set; } = [];
 
     private Task<CooperationActivity?> LoadAsync() =>
-        db.Activities.Include(a => a.Agreement).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id);
+        db.Activities.Include(a => a.Agreement).ThenInclude(a => a!.Parties).Include(a => a.Alliance).SingleOrDefaultAsync(a => a.Id == Id);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -35,6 +36,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         Input = ActivityInput.From(activity);
         CurrentTitle = activity.Title;
+        Parties = PartyOption.Of(activity);
         return Page();
     }
 
@@ -46,6 +48,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             return refusal!;
         }
         CurrentTitle = activity.Title;
+        Parties = PartyOption.Of(activity);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -110,6 +110,27 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
     public async Task<IReadOnlyList<RegionRow>> ProvinceNamesAsync() =>
         [.. (await regions.ProvincesAsync()).Select(p => new RegionRow(p.Code[..2], p.DisplayName(System.Globalization.CultureInfo.CurrentUICulture), Volume.Zero))];
 
+    /// <summary>Financial support and equipment donations from a giver in the East to a receiver in the West: how many,
+    /// and their amount or estimated value in CNY.</summary>
+    public async Task<(int Count, decimal Amount)> SupportEastToWestAsync(SummaryFilters filters)
+    {
+        var zones = await ZonesAsync();
+        var support = await Activities(filters)
+            .Where(a => (a.Kind == ActivityKind.FinancialSupport || a.Kind == ActivityKind.EquipmentDonation)
+                        && a.GiverOrganisationId != null && a.ReceiverOrganisationId != null && a.Agreement != null)
+            .Select(a => new
+            {
+                a.AmountCny,
+                Giver = a.Agreement!.Parties.Where(p => p.OrganisationId == a.GiverOrganisationId).Select(p => p.RegionCode).FirstOrDefault(),
+                Receiver = a.Agreement.Parties.Where(p => p.OrganisationId == a.ReceiverOrganisationId).Select(p => p.RegionCode).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var eastToWest = support.Where(s => s.Giver is not null && s.Receiver is not null
+                                            && zones.GetValueOrDefault(s.Giver[..2]) == MacroZone.East
+                                            && zones.GetValueOrDefault(s.Receiver[..2]) == MacroZone.West).ToList();
+        return (eastToWest.Count, eastToWest.Sum(s => s.AmountCny ?? 0));
+    }
+
     public async Task<IReadOnlyDictionary<string, MacroZone>> ZonesAsync() =>
         (await regions.ProvincesAsync()).ToDictionary(p => p.Code[..2], p => p.MacroZone);
 

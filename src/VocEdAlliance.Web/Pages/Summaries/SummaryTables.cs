@@ -51,8 +51,12 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
         switch (table)
         {
             case EastWest:
+                var (supportCount, supportAmount) = await report.SupportEastToWestAsync(filters);
                 return new TableExport(table, [t["Summary.Flow"], .. VolumeHeaders],
-                    [[t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(agreements, zones))]]);
+                    [
+                        [t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(agreements, zones))],
+                        [t["Summary.SupportEastToWest"].Value, .. Cells(new Volume(0, 0, supportCount, 0, 0, 0, supportAmount))],
+                    ]);
             case Zones:
                 var zonePairs = SummaryReport.Pairs(agreements, code => zones.GetValueOrDefault(code[..2]).ToString());
                 return new TableExport(table, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
