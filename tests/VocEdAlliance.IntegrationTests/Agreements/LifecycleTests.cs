@@ -62,3 +62,28 @@ public class LifecycleTests(PortalFixture portal)
         Assert.Equal(renewal.Url.AbsolutePath, original.Document.QuerySelector("[data-testid=renewed-by]")?.GetAttribute("href"));
     }
 }
+
+public class ReminderTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Bureau_staff_are_reminded_of_agreements_ending_within_ninety_days()
+    {
+        var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
+        var soon = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        await portal.WithDatabaseAsync(async db =>
+        {
+            var stored = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreement.Id);
+            stored.ChangeTerms(new AgreementTerms(stored.Kind, stored.Title, null, null,
+                [.. stored.Parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null))],
+                stored.EffectiveFrom, soon, stored.Modes, null, null), null, (await db.Users.FirstAsync()).Id, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
+
+        var reminders = await zunyi.GetAsync("/Notifications");
+
+        Assert.Contains(agreement.Title, reminders.Document.QuerySelector("#n-expiring")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(agreement.Title, (await liuyang.GetAsync("/Notifications")).Text, StringComparison.Ordinal);
+    }
+}
