@@ -20,6 +20,7 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Confirm = new() { Name = nameof(Confirm) };
     public static readonly OperationAuthorizationRequirement Terminate = new() { Name = nameof(Terminate) };
     public static readonly OperationAuthorizationRequirement Renew = new() { Name = nameof(Renew) };
+    public static readonly OperationAuthorizationRequirement SendForConfirmation = new() { Name = nameof(SendForConfirmation) };
 }
 
 /// <summary>The shape of every record's rules: nothing for a read-only or out-of-scope user; otherwise the record
@@ -78,7 +79,9 @@ public sealed class AgreementAuthorizationHandler(CurrentAccess access) : Record
         nameof(Operations.Terminate) => IsBureau(user) && !resource.IsArchived
             && resource.Status is AgreementStatus.Active or AgreementStatus.PendingCounterpartConfirmation,
         nameof(Operations.Renew) => IsBureau(user) && !resource.IsArchived && resource.Status != AgreementStatus.Draft,
+        nameof(Operations.SendForConfirmation) => IsBureau(user) && !resource.IsArchived && resource.Status == AgreementStatus.Draft,
         nameof(Operations.Confirm) => (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal)) && !resource.IsArchived
+            && resource.Status != AgreementStatus.Draft
             && resource.AwaitingConfirmationFrom(Scope.SeesEverything ? null : Scope.Key).Any(),
         _ => false,
     };

@@ -183,3 +183,27 @@ public class ConfirmationTests(PortalFixture portal)
         Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, (await portal.WithDatabaseAsync(db => db.Agreements.SingleAsync(a => a.Id == id))).Status);
     }
 }
+
+public class DraftTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task A_draft_is_not_offered_for_confirmation_until_its_bureau_sends_it()
+    {
+        var title = $"草稿测试协议 {Guid.NewGuid():N}"[..15];
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        var draft = await zunyi.SubmitAsync(await zunyi.GetAsync("/Agreements/Create"), PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(AgreementKind.Pairing), ["Input.Title"] = title, ["Input.EffectiveFrom"] = "2025-01-01",
+            ["Input.Parties[0].Organisation"] = DemoOrganisations.Honghuagang, ["Input.Parties[1].Organisation"] = DemoOrganisations.Spa,
+            ["AsDraft"] = "true",
+        });
+        Assert.Equal("草稿", draft.Document.QuerySelector("[data-testid=status]")?.TextContent);
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        Assert.Null((await shanghai.GetAsync(draft.Url.AbsolutePath)).Document.QuerySelector("[data-testid=confirm-form]"));
+
+        var sent = await zunyi.SubmitAsync(draft, "[data-testid=send-form]");
+
+        Assert.Equal("待对方确认", sent.Document.QuerySelector("[data-testid=status]")?.TextContent);
+        Assert.NotNull((await shanghai.GetAsync(draft.Url.AbsolutePath)).Document.QuerySelector("[data-testid=confirm-form]"));
+    }
+}

@@ -144,3 +144,25 @@ public class AgreementLifecycleTests
             agreement.Renew(new DateOnly(2022, 1, 1), null, null, null, Guid.NewGuid(), Now)).MessageKey);
     }
 }
+
+public class AgreementDraftTests
+{
+    private static readonly PartyTerms A = new(Guid.NewGuid(), "甲校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "520302", null, null, null);
+    private static readonly PartyTerms B = new(Guid.NewGuid(), "乙校", OrganisationType.Institution, InstitutionKind.SecondaryVocationalSchool, "310116", null, null, null);
+
+    [Fact]
+    public void A_draft_asks_nobody_until_it_is_sent_then_the_sender_has_confirmed_and_the_other_side_is_asked()
+    {
+        var draft = Agreement.RecordDraft(new AgreementTerms(AgreementKind.Pairing, "草稿", null, null, [A, B], new DateOnly(2025, 1, 1), null,
+            [CooperationMode.TeacherTraining], null, null), null, DateTimeOffset.UtcNow);
+
+        Assert.Equal(AgreementStatus.Draft, draft.Status);
+        Assert.Equal("Agreement.NotConfirmable", Assert.Throws<DomainException>(() => draft.Confirm(null, Guid.NewGuid(), DateTimeOffset.UtcNow)).MessageKey);
+        draft.SendForConfirmation(AccessKeys.ForJurisdiction("520300"), Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        Assert.Equal(AgreementStatus.PendingCounterpartConfirmation, draft.Status);
+        Assert.True(draft.IsConfirmedBy(A.OrganisationId));
+        Assert.False(draft.IsConfirmedBy(B.OrganisationId));
+        Assert.Equal("Agreement.NotDraft", Assert.Throws<DomainException>(() => draft.SendForConfirmation(null, Guid.NewGuid(), DateTimeOffset.UtcNow)).MessageKey);
+    }
+}

@@ -107,6 +107,25 @@ public sealed class Agreement : IAccessControlled
         return agreement;
     }
 
+    /// <summary>Records an agreement as a draft: nobody is asked to confirm it until it is sent for confirmation.</summary>
+    public static Agreement RecordDraft(AgreementTerms terms, Guid? recordedBy, DateTimeOffset now)
+    {
+        var agreement = new Agreement { RecordedByOrganisationId = recordedBy, RecordedAt = now, Status = AgreementStatus.Draft };
+        agreement.Apply(terms);
+        return agreement;
+    }
+
+    /// <summary>A draft goes out: the sender's sides confirm it, the others are asked to.</summary>
+    public void SendForConfirmation(string? senderAccessKey, Guid senderUserId, DateTimeOffset now)
+    {
+        if (Status != AgreementStatus.Draft || IsArchived)
+        {
+            throw new DomainException("Agreement.NotDraft");
+        }
+        Status = AgreementStatus.PendingCounterpartConfirmation;
+        ConfirmSidesOf(senderAccessKey, senderUserId, now);
+    }
+
     /// <summary>The parties whose side a user with this access key speaks for (every party for the system: null).</summary>
     public IEnumerable<AgreementParty> PartiesSpokenFor(string? accessKey) =>
         parties.Where(p => accessKey is null || Access.AccessKeys.For(p.OrganisationId, p.RegionCode).Contains(accessKey));
@@ -124,7 +143,7 @@ public sealed class Agreement : IAccessControlled
     /// <summary>A side confirms the exact current terms. When every side has, the agreement is active.</summary>
     public void Confirm(string? accessKey, Guid userId, DateTimeOffset now)
     {
-        if (IsArchived || Status is AgreementStatus.Expired or AgreementStatus.Terminated)
+        if (IsArchived || Status is AgreementStatus.Draft or AgreementStatus.Expired or AgreementStatus.Terminated)
         {
             throw new DomainException("Agreement.NotConfirmable");
         }
@@ -179,7 +198,7 @@ public sealed class Agreement : IAccessControlled
         }
         var before = TermsHash;
         Apply(terms);
-        if (TermsHash != before)
+        if (TermsHash != before && Status != AgreementStatus.Draft)
         {
             ConfirmSidesOf(editorAccessKey, editorUserId, now);
         }

@@ -20,6 +20,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
 
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
 
+    /// <summary>Keep it as a draft: nobody is asked to confirm it yet.</summary>
+    [BindProperty]
+    public bool AsDraft { get; set; }
+
     public async Task OnGetAsync() => Alliances = await AllianceOptions.ForAsync(db);
 
     public async Task<IActionResult> OnPostAddPartyAsync()
@@ -43,7 +47,9 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
         try
         {
             var key = db.Access.SeesEverything ? null : db.Access.Key;
-            agreement = Agreement.Record(terms, User.GetOrganisationId(), key, clock.GetUtcNow(), User.GetUserId()!.Value);
+            agreement = AsDraft
+                ? Agreement.RecordDraft(terms, User.GetOrganisationId(), clock.GetUtcNow())
+                : Agreement.Record(terms, User.GetOrganisationId(), key, clock.GetUtcNow(), User.GetUserId()!.Value);
         }
         catch (DomainException refusal)
         {

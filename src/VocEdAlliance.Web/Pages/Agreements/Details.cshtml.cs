@@ -29,6 +29,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public bool CanArchive { get; private set; }
     public bool CanRecordActivity { get; private set; }
     public bool CanConfirm { get; private set; }
+    public bool CanSend { get; private set; }
     public bool CanTerminate { get; private set; }
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public bool CanRenew { get; private set; }
@@ -63,6 +64,21 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             return RedirectToPage(new { id });
         }
         TempData["StatusMessage"] = t["Agreement.Confirmed"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A draft is sent to the parties for confirmation.</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id)
+    {
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization,
+            db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == id), Operations.SendForConfirmation);
+        if (agreement is null)
+        {
+            return refusal!;
+        }
+        agreement.SendForConfirmation(db.Access.SeesEverything ? null : db.Access.Key, User.GetUserId()!.Value, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        TempData["StatusMessage"] = t["Agreement.Sent"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -123,6 +139,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         Plans = (await db.Plans.Where(p => p.AgreementId == id).OrderByDescending(p => p.Year)
             .Select(p => new { p.Id, p.Year, p.Status }).ToListAsync()).Select(p => (p.Id, p.Year, p.Status)).ToList();
         CanConfirm = (await authorization.AuthorizeAsync(User, Agreement, Operations.Confirm)).Succeeded;
+        CanSend = (await authorization.AuthorizeAsync(User, Agreement, Operations.SendForConfirmation)).Succeeded;
         CanTerminate = (await authorization.AuthorizeAsync(User, Agreement, Operations.Terminate)).Succeeded;
         CanRenew = (await authorization.AuthorizeAsync(User, Agreement, Operations.Renew)).Succeeded;
         if (Agreement.RenewedFromId is { } previous
