@@ -60,7 +60,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         builder.Entity<AgreementConfirmation>().HasQueryFilter(AccessFilter,
             c => AccessSeesEverything || c.Agreement.AccessKeys.Contains(AccessKey));
         builder.Entity<YearlyPlan>().HasQueryFilter(AccessFilter,
-            p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
+            p => AccessSeesEverything
+                 || (p.Agreement != null && p.Agreement.AccessKeys.Contains(AccessKey))
+                 || (p.Alliance != null && p.Alliance.AccessKeys.Contains(AccessKey)));
         builder.Entity<Document>().HasQueryFilter(AccessFilter,
             d => AccessSeesEverything
                  || (d.Agreement != null && d.Agreement.AccessKeys.Contains(AccessKey))

@@ -66,7 +66,8 @@ public static class HistoryWriter
                 case YearlyPlan plan:
                     entries.Add(Entry(nameof(YearlyPlan), plan.Id,
                         entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
-                        entry.State == EntityState.Added ? [] : Changed(entry), plan.Agreement.AccessKeys));
+                        entry.State == EntityState.Added ? [] : Changed(entry),
+                        plan.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys).Distinct()));
                     break;
                 case AgreementConfirmation confirmation when entry.State == EntityState.Added:
                     entries.Add(Entry(nameof(Agreement), confirmation.AgreementId, HistoryAction.Confirmed,

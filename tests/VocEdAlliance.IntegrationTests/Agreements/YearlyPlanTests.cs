@@ -49,3 +49,22 @@ public class YearlyPlanTests(PortalFixture portal)
         Assert.Equal((PlanStatus.Approved, 2m), (stored.Status, stored.Targets.Visits));
     }
 }
+
+public class AlliancePlanTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task An_alliance_plan_counts_the_activities_of_the_alliance_and_of_its_agreements()
+    {
+        var alliance = await portal.WithDatabaseAsync(db => db.Alliances.SingleAsync(a => a.Name == "湘赣边职业教育发展联盟"));
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
+
+        var form = await liuyang.GetAsync($"/Plans/Edit?allianceId={alliance.Id}");
+        var plan = await liuyang.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Year"] = "2022", ["Input.Lectures"] = "2" });
+
+        var lectures = plan.Document.QuerySelectorAll("[data-testid=indicators] tbody tr").Single(r => r.TextContent.Contains("讲座次数", StringComparison.Ordinal));
+        Assert.Equal(["2", "1", "50.0%"], lectures.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.NotNull((await liuyang.GetAsync($"/Alliances/{alliance.Id}")).Document.QuerySelector("[data-testid=plans] a"));
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await zunyi.GetAsync(plan.Url.AbsolutePath)).Status);
+    }
+}

@@ -898,9 +898,13 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("AgreementId")
+                    b.Property<Guid?>("AgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
 
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone")
@@ -990,9 +994,18 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                     b.HasIndex("AgreementId", "Year")
                         .IsUnique()
-                        .HasDatabaseName("ix_yearly_plans_agreement_id_year");
+                        .HasDatabaseName("ix_yearly_plans_agreement_id_year")
+                        .HasFilter("agreement_id IS NOT NULL");
 
-                    b.ToTable("yearly_plans", (string)null);
+                    b.HasIndex("AllianceId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_yearly_plans_alliance_id_year")
+                        .HasFilter("alliance_id IS NOT NULL");
+
+                    b.ToTable("yearly_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_yearly_plans_owner", "(agreement_id IS NULL) <> (alliance_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>
@@ -1486,8 +1499,13 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_yearly_plans_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", "Alliance")
+                        .WithMany()
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_alliances_alliance_id");
 
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()
@@ -1502,6 +1520,8 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasConstraintName("fk_yearly_plans_users_submitted_by_user_id");
 
                     b.Navigation("Agreement");
+
+                    b.Navigation("Alliance");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>

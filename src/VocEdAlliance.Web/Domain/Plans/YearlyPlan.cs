@@ -1,6 +1,7 @@
 using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
 
 namespace VocEdAlliance.Web.Domain.Plans;
 
@@ -56,8 +57,10 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
 public sealed class YearlyPlan : IAccessControlledPart
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
-    public Guid AgreementId { get; private set; }
-    public Agreement Agreement { get; private set; } = null!;
+    public Guid? AgreementId { get; private set; }
+    public Agreement? Agreement { get; private set; }
+    public Guid? AllianceId { get; private set; }
+    public Alliance? Alliance { get; private set; }
     public int Year { get; private set; }
     public PlanTargets Targets { get; private set; } = new();
     public PlanStatus Status { get; private set; }
@@ -78,16 +81,31 @@ public sealed class YearlyPlan : IAccessControlledPart
     }
 
     public YearlyPlan(Agreement agreement, int year, PlanTargets targets)
+        : this(year, targets)
+    {
+        Agreement = agreement;
+        AgreementId = agreement.Id;
+    }
+
+    public YearlyPlan(Alliance alliance, int year, PlanTargets targets)
+        : this(year, targets)
+    {
+        Alliance = alliance;
+        AllianceId = alliance.Id;
+    }
+
+    private YearlyPlan(int year, PlanTargets targets)
     {
         if (year < 2000 || year > 2100)
         {
             throw new DomainException("Plan.YearOutOfRange", nameof(Year));
         }
-        Agreement = agreement;
-        AgreementId = agreement.Id;
         Year = year;
         SetTargets(targets);
     }
+
+    /// <summary>The agreement's title or the alliance's name.</summary>
+    public string OwnerName => Agreement?.Title ?? Alliance?.Name ?? string.Empty;
 
     public void ChangeTargets(PlanTargets targets)
     {
@@ -144,5 +162,5 @@ public sealed class YearlyPlan : IAccessControlledPart
     public bool IsLate(CooperationActivity activity) =>
         activity.StartsOn.Year == Year && DateOnly.FromDateTime(activity.RecordedAt.UtcDateTime) > ReportingDeadline;
 
-    public IEnumerable<IAccessControlled?> Owners => [Agreement];
+    public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];
 }

@@ -36,6 +36,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public IReadOnlyList<ActivityRow> Activities { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanRecordActivity { get; private set; }
+    public IReadOnlyList<(Guid Id, int Year, Domain.Plans.PlanStatus Status)> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -123,6 +124,8 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             .OrderBy(a => a.Title).Select(a => new AgreementRow(a.Id, a.Title, a.Status)).ToListAsync();
         Activities = await db.Activities.AsNoTracking().Where(a => a.AllianceId == Id && !a.IsArchived)
             .OrderByDescending(a => a.StartsOn).Take(20).Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.StartsOn)).ToListAsync();
+        Plans = (await db.Plans.Where(p => p.AllianceId == Id).OrderByDescending(p => p.Year)
+            .Select(p => new { p.Id, p.Year, p.Status }).ToListAsync()).Select(p => (p.Id, p.Year, p.Status)).ToList();
         CanEdit = (await authorization.AuthorizeAsync(User, Alliance, Operations.Update)).Succeeded;
         CanRecordActivity = (await authorization.AuthorizeAsync(User, Alliance, Operations.RecordActivity)).Succeeded;
         return true;

@@ -28,7 +28,8 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
             "activity" => (await db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(), "/Activities/Details"),
             "alliance" => (await db.Alliances.Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(), "/Alliances/Details"),
             "institution" => (await db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(), "/Institutions/Details"),
-            "plan" => (await db.Plans.Where(p => p.Id == id).Select(p => p.Year + " · " + p.Agreement.Title).SingleOrDefaultAsync(), "/Plans/Details"),
+            "plan" => (await db.Plans.Where(p => p.Id == id)
+                .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
         };
         if (record.Title is null)

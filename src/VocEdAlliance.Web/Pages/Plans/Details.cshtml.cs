@@ -29,7 +29,8 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     public bool CanApprove { get; private set; }
 
     private Task<YearlyPlan?> LoadAsync(Guid id) =>
-        db.Plans.Include(p => p.Agreement).ThenInclude(a => a.Parties).SingleOrDefaultAsync(p => p.Id == id);
+        db.Plans.Include(p => p.Agreement).ThenInclude(a => a!.Parties).Include(p => p.Alliance).ThenInclude(a => a!.Members)
+            .SingleOrDefaultAsync(p => p.Id == id);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -40,13 +41,17 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         }
         var start = new DateOnly(Plan.Year, 1, 1);
         var end = new DateOnly(Plan.Year, 12, 31);
+        // An alliance's plan counts its own activities and those of its agreements.
         var activities = await db.Activities.AsNoTracking()
-            .Where(a => a.AgreementId == Plan.AgreementId && !a.IsArchived && a.StartsOn >= start && a.StartsOn <= end)
+            .Where(a => !a.IsArchived && a.StartsOn >= start && a.StartsOn <= end)
+            .Where(a => Plan.AgreementId != null
+                ? a.AgreementId == Plan.AgreementId
+                : a.AllianceId == Plan.AllianceId || (a.Agreement != null && a.Agreement.AllianceId == Plan.AllianceId))
             .ToListAsync();
         Indicators = [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, Plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
         Late = [.. activities.Where(Plan.IsLate).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
         CanChange = Plan.Status != PlanStatus.Approved
-                    && (await authorization.AuthorizeAsync(User, Plan.Agreement, Operations.RecordActivity)).Succeeded;
+                    && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(Plan), Operations.RecordActivity)).Succeeded;
         CanApprove = PlanAccess.MayApprove(User, db.Access, Plan);
         return Page();
     }
@@ -58,8 +63,8 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, plan.Agreement, Operations.RecordActivity)).Succeeded
-            || PlanAccess.SubmitterScope(db.Access, plan.Agreement) is not { } scope)
+        if (!(await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded
+            || PlanAccess.SubmitterScope(db.Access, plan) is not { } scope)
         {
             return Forbid();
         }

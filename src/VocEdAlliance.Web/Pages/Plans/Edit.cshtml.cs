@@ -16,11 +16,14 @@ namespace VocEdAlliance.Web.Pages.Plans;
 /// <summary>Drafts a yearly plan for an agreement, or changes its targets until it is approved.</summary>
 public class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public Guid AgreementId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? AgreementId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? AllianceId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public string AgreementTitle { get; private set; } = string.Empty;
+    /// <summary>The agreement's title or the alliance's name, and where it is.</summary>
+    public string OwnerName { get; private set; } = string.Empty;
+    public string OwnerUrl { get; private set; } = "~/";
 
     public sealed class InputModel
     {
@@ -42,27 +45,36 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         public PlanTargets Targets => new(TeachersTrained, StudentsExchanged, PoorFamilyStudentsEnrolled, Trainees, FundsCny, Lectures, Visits);
     }
 
-    private async Task<(Domain.Agreements.Agreement? Agreement, YearlyPlan? Plan, IActionResult? Refusal)> LoadAsync()
+    /// <summary>The plan's owner (an agreement or an alliance) the user may record activities on, and the plan.</summary>
+    private async Task<(object? Owner, YearlyPlan? Plan, IActionResult? Refusal)> LoadAsync()
     {
-        var (agreement, refusal) = await this.AuthorizedAsync(authorization,
-            db.Agreements.Include(a => a.Parties).SingleOrDefaultAsync(a => a.Id == AgreementId), Operations.RecordActivity);
-        if (agreement is null)
+        object? owner = AgreementId is { } agreementId
+            ? await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId)
+            : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId) : null;
+        if (owner is null)
         {
-            return (null, null, refusal);
+            return (null, null, NotFound());
         }
-        AgreementTitle = agreement.Title;
+        if (!(await authorization.AuthorizeAsync(User, owner, Operations.RecordActivity)).Succeeded)
+        {
+            return (null, null, Forbid());
+        }
+        (OwnerName, OwnerUrl) = owner is Domain.Agreements.Agreement a
+            ? (a.Title, Url.Page("/Agreements/Details", new { id = a.Id })!)
+            : (((Domain.Alliances.Alliance)owner).Name, Url.Page("/Alliances/Details", new { id = AllianceId })!);
         if (Id is not { } id)
         {
-            return (agreement, null, null);
+            return (owner, null, null);
         }
-        var plan = await db.Plans.Include(p => p.Agreement).SingleOrDefaultAsync(p => p.Id == id && p.AgreementId == AgreementId);
-        return plan is null ? (null, null, NotFound()) : (agreement, plan, null);
+        var plan = await db.Plans.Include(p => p.Agreement).Include(p => p.Alliance)
+            .SingleOrDefaultAsync(p => p.Id == id && p.AgreementId == AgreementId && p.AllianceId == AllianceId);
+        return plan is null ? (null, null, NotFound()) : (owner, plan, null);
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (agreement, plan, refusal) = await LoadAsync();
-        if (agreement is null)
+        var (owner, plan, refusal) = await LoadAsync();
+        if (owner is null)
         {
             return refusal!;
         }
@@ -81,8 +93,8 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (agreement, plan, refusal) = await LoadAsync();
-        if (agreement is null)
+        var (owner, plan, refusal) = await LoadAsync();
+        if (owner is null)
         {
             return refusal!;
         }
@@ -90,7 +102,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         {
             return Page();
         }
-        if (plan is null && await db.Plans.AnyAsync(p => p.AgreementId == AgreementId && p.Year == Input.Year))
+        if (plan is null && await db.Plans.AnyAsync(p => p.AgreementId == AgreementId && p.AllianceId == AllianceId && p.Year == Input.Year))
         {
             ModelState.AddModelError($"Input.{nameof(InputModel.Year)}", t["Plan.YearTaken", Input.Year!.Value]);
             return Page();
@@ -99,7 +111,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         {
             if (plan is null)
             {
-                plan = new YearlyPlan(agreement, Input.Year!.Value, Input.Targets);
+                plan = owner is Domain.Agreements.Agreement agreement
+                    ? new YearlyPlan(agreement, Input.Year!.Value, Input.Targets)
+                    : new YearlyPlan((Domain.Alliances.Alliance)owner, Input.Year!.Value, Input.Targets);
                 db.Plans.Add(plan);
             }
             else
