@@ -21,6 +21,8 @@ public static class PortalDatabase
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<RegionDirectory>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<ReminderMail>();
         services.AddSingleton<AgreementExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<AgreementExpiry>());
         services.AddDbContext<AppDbContext>(options => options.UsePortalNpgsql(connectionString));

@@ -8,7 +8,8 @@ namespace VocEdAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>The real portal (Program.cs, real PostgreSQL) hosted for tests. Its start applies the migrations and loads
 /// reference and demo data, as scripts/run does; every log event is kept in <see cref="Logs"/>.</summary>
-public sealed class PortalFactory(string connectionString, bool seedDemo = true) : WebApplicationFactory<Program>
+public sealed class PortalFactory(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -20,6 +21,10 @@ public sealed class PortalFactory(string connectionString, bool seedDemo = true)
         builder.UseSetting("Database:SeedDemo", seedDemo ? "true" : "false");
         builder.UseSetting("Logging:Console", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 }

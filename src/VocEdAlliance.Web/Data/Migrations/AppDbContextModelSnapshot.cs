@@ -359,6 +359,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_to");
 
+                    b.Property<DateOnly?>("ExpiryReminderSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry_reminder_sent_on");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");

@@ -73,6 +73,9 @@ public sealed class Agreement : IAccessControlled
     public DateOnly? TerminatedOn { get; private set; }
     public string? TerminationReason { get; private set; }
 
+    /// <summary>When the bureaus were reminded by e-mail that it ends soon (once).</summary>
+    public DateOnly? ExpiryReminderSentOn { get; private set; }
+
     /// <summary>The agreement this one renews, if any.</summary>
     public Guid? RenewedFromId { get; private set; }
 
@@ -231,6 +234,13 @@ public sealed class Agreement : IAccessControlled
         Status = AgreementStatus.Expired;
         return true;
     }
+
+    /// <summary>Whether the bureaus should now be reminded that it ends within <paramref name="window"/> days.</summary>
+    public bool NeedsExpiryReminder(DateOnly today, int window) =>
+        Status == AgreementStatus.Active && !IsArchived && ExpiryReminderSentOn is null
+        && EffectiveTo is { } end && end >= today && end <= today.AddDays(window);
+
+    public void MarkExpiryReminderSent(DateOnly today) => ExpiryReminderSentOn = today;
 
     /// <summary>A new agreement with the same parties and terms for a new period, linked to this one; the renewing
     /// side confirms it by recording it, the other sides confirm it as usual.</summary>
