@@ -28,15 +28,7 @@ public class LifecycleTests(PortalFixture portal)
     public async Task Agreements_past_their_end_date_expire_by_themselves_and_the_history_says_the_system_did_it()
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
-        await portal.WithDatabaseAsync(async db =>
-        {
-            var stored = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreement.Id);
-            var terms = new AgreementTerms(stored.Kind, stored.Title, null, null,
-                [.. stored.Parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null))],
-                stored.EffectiveFrom, new DateOnly(2025, 12, 31), stored.Modes, null, null);
-            stored.ChangeTerms(terms, null, (await db.Users.FirstAsync()).Id, DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync();
-        });
+        await portal.SetEndDateAsync(agreement.Id, new DateOnly(2025, 12, 31));
 
         var expired = await portal.Factory.Services.GetRequiredService<AgreementExpiry>().RunOnceAsync(TestContext.Current.CancellationToken);
 
@@ -70,14 +62,7 @@ public class ReminderTests(PortalFixture portal)
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
         var soon = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
-        await portal.WithDatabaseAsync(async db =>
-        {
-            var stored = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreement.Id);
-            stored.ChangeTerms(new AgreementTerms(stored.Kind, stored.Title, null, null,
-                [.. stored.Parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null))],
-                stored.EffectiveFrom, soon, stored.Modes, null, null), null, (await db.Users.FirstAsync()).Id, DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync();
-        });
+        await portal.SetEndDateAsync(agreement.Id, soon);
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
 
@@ -95,14 +80,7 @@ public class ReminderMailTests(PortalFixture portal)
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
         var soon = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45);
-        await portal.WithDatabaseAsync(async db =>
-        {
-            var stored = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreement.Id);
-            stored.ChangeTerms(new AgreementTerms(stored.Kind, stored.Title, null, null,
-                [.. stored.Parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null))],
-                stored.EffectiveFrom, soon, stored.Modes, null, null), null, (await db.Users.FirstAsync()).Id, DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync();
-        });
+        await portal.SetEndDateAsync(agreement.Id, soon);
         await using var smtp = new FakeSmtpServer();
         await using var mailing = new PortalFactory(portal.ConnectionString, settings: new Dictionary<string, string>
         {

@@ -104,6 +104,17 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Gives an agreement a new end date (the way an edit of its terms would), directly.</summary>
+    public Task<int> SetEndDateAsync(Guid agreementId, DateOnly end) =>
+        WithDatabaseAsync(async db =>
+        {
+            var stored = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreementId);
+            stored.ChangeTerms(new AgreementTerms(stored.Kind, stored.Title, null, stored.AllianceId,
+                [.. stored.Parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null))],
+                stored.EffectiveFrom, end, stored.Modes, null, null), null, (await db.Users.FirstAsync()).Id, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

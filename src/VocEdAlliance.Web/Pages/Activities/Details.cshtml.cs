@@ -23,21 +23,12 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return refusal!;
         }
-        if (await DocumentUpload.ReadAsync(file, ModelState, t) is { } content)
+        if (await DocumentUpload.TrySaveAsync(db, file, ModelState, t,
+                (name, content) => Domain.Documents.Document.For(activity, name, content, User.GetUserId()!.Value, clock.GetUtcNow())))
         {
-            try
-            {
-                db.Documents.Add(Domain.Documents.Document.For(activity, file!.FileName, content, User.GetUserId()!.Value, clock.GetUtcNow()));
-                await db.SaveChangesAsync();
-                TempData["StatusMessage"] = t["Document.Uploaded", file.FileName].Value;
-                return RedirectToPage(new { id });
-            }
-            catch (Domain.DomainException broken)
-            {
-                ModelState.AddModelError(DocumentUpload.Field, t[broken.MessageKey, [.. broken.Arguments]]);
-            }
+            TempData["StatusMessage"] = t["Document.Uploaded", file!.FileName].Value;
+            return RedirectToPage(new { id });
         }
-        db.ChangeTracker.Clear();
         return await OnGetAsync(id);
     }
 

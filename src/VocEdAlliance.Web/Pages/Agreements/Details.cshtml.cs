@@ -90,23 +90,13 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         {
             return refusal!;
         }
-        if (await DocumentUpload.ReadAsync(file, ModelState, t) is { } content)
+        if (await DocumentUpload.TrySaveAsync(db, file, ModelState, t,
+                (name, content) => Domain.Documents.Document.For(agreement, name, content, User.GetUserId()!.Value, clock.GetUtcNow())))
         {
-            try
-            {
-                db.Documents.Add(Domain.Documents.Document.For(agreement, file!.FileName, content, User.GetUserId()!.Value, clock.GetUtcNow()));
-                await db.SaveChangesAsync();
-                TempData["StatusMessage"] = t["Document.Uploaded", file.FileName].Value;
-                return RedirectToPage(new { id });
-            }
-            catch (Domain.DomainException broken)
-            {
-                ModelState.AddModelError(DocumentUpload.Field, t[broken.MessageKey, [.. broken.Arguments]]);
-            }
+            TempData["StatusMessage"] = t["Document.Uploaded", file!.FileName].Value;
+            return RedirectToPage(new { id });
         }
-        db.ChangeTracker.Clear();
-        var shown = await OnGetAsync(id);
-        return shown;
+        return await OnGetAsync(id);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id)

@@ -35,6 +35,29 @@ public static class DocumentUpload
         return stream.ToArray();
     }
 
+    /// <summary>Reads the upload, makes the document (the domain checks what it is) and saves it. False, with a message
+    /// next to the file field, when anything is wrong; nothing is saved then.</summary>
+    public static async Task<bool> TrySaveAsync(AppDbContext db, IFormFile? file, ModelStateDictionary modelState, IStringLocalizer t,
+        Func<string, byte[], Document> create)
+    {
+        if (await ReadAsync(file, modelState, t) is not { } content)
+        {
+            return false;
+        }
+        try
+        {
+            db.Documents.Add(create(file!.FileName, content));
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (Domain.DomainException broken)
+        {
+            modelState.AddModelError(Field, t[broken.MessageKey, [.. broken.Arguments]]);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     public static Task<List<DocumentRow>> ListAsync(IQueryable<Document> documents) =>
         documents.AsNoTracking().OrderByDescending(d => d.UploadedAt)
             .Select(d => new DocumentRow(d.Id, d.FileName, d.Kind, d.SizeBytes, d.UploadedAt, d.Sha256))
