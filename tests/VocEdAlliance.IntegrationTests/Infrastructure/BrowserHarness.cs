@@ -66,6 +66,7 @@ public sealed class BrowserHarness : IAsyncDisposable
             BaseURL = Portal.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US", // an English browser: the portal must still default to Chinese
+            BypassCSP = true, // lets the accessibility audit inject axe; the CSP header itself is tested over HTTP
         });
         context.Request += (_, request) =>
         {
@@ -76,6 +77,19 @@ public sealed class BrowserHarness : IAsyncDisposable
             }
         };
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs axe-core (WCAG 2 A and AA) on the page and returns its serious and critical violations.</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js") });
+        return await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+            }
+            """);
     }
 
     /// <summary>Saves a screenshot as a test artifact (artifacts/screenshots/NAME.png).</summary>
