@@ -42,3 +42,44 @@ public sealed class AccessibilityTests(PortalFixture portal) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => browser.DisposeAsync();
 }
+
+/// <summary>On a phone (390×844) no page is wider than the screen: wide tables scroll inside their own frame.</summary>
+public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
+{
+    private BrowserHarness browser = null!;
+
+    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
+
+    [Fact]
+    public async Task No_page_scrolls_sideways_on_a_phone()
+    {
+        var (agreement, activity) = await portal.CreatePairingWithActivityAsync("520302", "310116");
+        var page = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("电子邮箱").FillAsync("admin@demo.local");
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        var overflowing = new List<string>();
+
+        foreach (var url in new[]
+                 {
+                     "/", "/Institutions", "/Agreements", "/Agreements/Create", $"/Agreements/{agreement.Id}", $"/Activities/{activity.Id}",
+                     "/Activities", "/Alliances", "/Summaries", "/Admin/Users", $"/History/agreement/{agreement.Id}",
+                 })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var width = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            if (width[0] > width[1] + 1)
+            {
+                overflowing.Add($"{url}: {width[0]}px wide on a {width[1]}px screen");
+                await BrowserHarness.ScreenshotAsync(page, "phone-overflow-" + url.Trim('/').Replace('/', '-'));
+            }
+        }
+
+        Assert.Empty(overflowing);
+    }
+
+    public ValueTask DisposeAsync() => browser.DisposeAsync();
+}
