@@ -13,8 +13,8 @@ using VocEdAlliance.Web.Data;
 namespace VocEdAlliance.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123122229_AgreementConfirmations")]
-    partial class AgreementConfirmations
+    [Migration("20261123130831_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -239,6 +239,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<Guid?>("GiverOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("giver_organisation_id");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");
@@ -263,6 +267,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("participating_organisations");
 
+                    b.Property<Guid?>("ReceiverOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiver_organisation_id");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -270,6 +278,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SourceOfFunds")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_of_funds");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
@@ -301,6 +314,12 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_activities");
+
+                    b.HasIndex("GiverOrganisationId")
+                        .HasDatabaseName("ix_activities_giver_organisation_id");
+
+                    b.HasIndex("ReceiverOrganisationId")
+                        .HasDatabaseName("ix_activities_receiver_organisation_id");
 
                     b.HasIndex("RecordedByUserId")
                         .HasDatabaseName("ix_activities_recorded_by_user_id");
@@ -343,6 +362,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_to");
 
+                    b.Property<DateOnly?>("ExpiryReminderSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry_reminder_sent_on");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
                         .HasColumnName("is_archived");
@@ -376,6 +399,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_organisation_id");
 
+                    b.Property<Guid?>("RenewedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewed_from_id");
+
                     b.Property<string>("Specialties")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -386,6 +413,15 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("termination_reason");
 
                     b.Property<string>("TermsHash")
                         .IsRequired()
@@ -425,8 +461,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("EffectiveFrom")
                         .HasDatabaseName("ix_agreements_effective_from");
 
+                    b.HasIndex("EffectiveTo")
+                        .HasDatabaseName("ix_agreements_effective_to");
+
                     b.HasIndex("RecordedByOrganisationId")
                         .HasDatabaseName("ix_agreements_recorded_by_organisation_id");
+
+                    b.HasIndex("RenewedFromId")
+                        .HasDatabaseName("ix_agreements_renewed_from_id");
 
                     b.ToTable("agreements", (string)null);
                 });
@@ -673,6 +715,124 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("alliance_members", (string)null);
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_documents_activity_id");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_documents_agreement_id");
+
+                    b.HasIndex("UploadedByUserId")
+                        .HasDatabaseName("ix_documents_uploaded_by_user_id");
+
+                    b.ToTable("documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_documents_owner", "(agreement_id IS NULL) <> (activity_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_type");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_history");
+
+                    b.HasIndex("RecordType", "RecordId", "At")
+                        .HasDatabaseName("ix_history_record_type_record_id_at");
+
+                    b.ToTable("history", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -737,6 +897,122 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasDiscriminator<string>("Type");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("AllianceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alliance_id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<string>("SubmitterScope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitter_scope");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Targets", "VocEdAlliance.Web.Domain.Plans.YearlyPlan.Targets#PlanTargets", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("FundsCny")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_funds_cny");
+
+                            b1.Property<decimal?>("Lectures")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_lectures");
+
+                            b1.Property<decimal?>("PoorFamilyStudentsEnrolled")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_poor_family_students_enrolled");
+
+                            b1.Property<decimal?>("StudentsExchanged")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_students_exchanged");
+
+                            b1.Property<decimal?>("TeachersTrained")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_teachers_trained");
+
+                            b1.Property<decimal?>("Trainees")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_trainees");
+
+                            b1.Property<decimal?>("Visits")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_visits");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_yearly_plans");
+
+                    b.HasIndex("ApprovedByUserId")
+                        .HasDatabaseName("ix_yearly_plans_approved_by_user_id");
+
+                    b.HasIndex("SubmittedByUserId")
+                        .HasDatabaseName("ix_yearly_plans_submitted_by_user_id");
+
+                    b.HasIndex("AgreementId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_yearly_plans_agreement_id_year")
+                        .HasFilter("agreement_id IS NOT NULL");
+
+                    b.HasIndex("AllianceId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_yearly_plans_alliance_id_year")
+                        .HasFilter("alliance_id IS NOT NULL");
+
+                    b.ToTable("yearly_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_yearly_plans_owner", "(agreement_id IS NULL) <> (alliance_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>
@@ -1038,6 +1314,18 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_activities_alliances_alliance_id");
 
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("GiverOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_organisations_giver_organisation_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_activities_organisations_receiver_organisation_id");
+
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedByUserId")
@@ -1063,6 +1351,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("RecordedByOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_organisations_recorded_by_organisation_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("RenewedFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_agreements_renewed_from_id");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>
@@ -1138,6 +1432,64 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Navigation("Alliance");
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Activities.CooperationActivity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_activities_activity_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_users_uploaded_by_user_id");
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
+                {
+                    b.OwnsMany("VocEdAlliance.Web.Domain.History.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("HistoryEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("After");
+
+                            b1.Property<string>("Before");
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.HasKey("HistoryEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("history");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoryEntryId")
+                                .HasConstraintName("fk_history_history_history_entry_id");
+                        });
+
+                    b.Navigation("Changes");
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("VocEdAlliance.Web.Domain.Regions.Region", null)
@@ -1146,6 +1498,37 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisations_regions_region_code");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Alliances.Alliance", "Alliance")
+                        .WithMany()
+                        .HasForeignKey("AllianceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_users_approved_by_user_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_users_submitted_by_user_id");
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Alliance");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>
