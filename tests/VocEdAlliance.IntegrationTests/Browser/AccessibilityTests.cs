@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(PortalFixture portal) : IAsyncLifetime
                  })
         {
             await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             violations.AddRange((await BrowserHarness.AccessibilityViolationsAsync(page)).Select(v => url + " " + v));
         }
 
@@ -43,12 +43,31 @@ public sealed class AccessibilityTests(PortalFixture portal) : IAsyncLifetime
     public ValueTask DisposeAsync() => browser.DisposeAsync();
 }
 
-/// <summary>On a phone (390×844) no page is wider than the screen: wide tables scroll inside their own frame.</summary>
+/// <summary>On a phone (390×844) no page is wider than the screen, nor has anything cut off or overlapping: wide tables
+/// scroll inside their own frame.</summary>
 public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
 {
     private BrowserHarness browser = null!;
 
     public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
+
+    [Fact]
+    public async Task The_layout_audit_sees_a_page_too_wide_controls_drawn_over_each_other_and_cut_off_text()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        await page.SetContentAsync("""
+            <main>
+              <div style="width: 600px">wide</div>
+              <button style="position: absolute; top: 100px; left: 10px; width: 80px">One</button>
+              <button style="position: absolute; top: 105px; left: 30px; width: 80px">Two</button>
+              <label style="display: block; width: 40px; overflow: hidden; white-space: nowrap">A label far too long for its box</label>
+            </main>
+            """);
+        var problems = await Journey.LayoutProblemsAsync(page);
+        Assert.Contains(problems, p => p.StartsWith("the page is 6", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"One\" overlaps button \"Two\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("\"A label far too long", StringComparison.Ordinal) && p.EndsWith("is cut off", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task No_page_scrolls_sideways_on_a_phone()
@@ -69,12 +88,12 @@ public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
                  })
         {
             await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var width = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-            if (width[0] > width[1] + 1)
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            var problems = await Journey.LayoutProblemsAsync(page);
+            if (problems.Count > 0)
             {
-                overflowing.Add($"{url}: {width[0]}px wide on a {width[1]}px screen");
-                await BrowserHarness.ScreenshotAsync(page, "phone-overflow-" + url.Trim('/').Replace('/', '-'));
+                overflowing.AddRange(problems.Select(p => $"{url}: {p}"));
+                await BrowserHarness.ScreenshotAsync(page, "phone-layout-" + url.Trim('/').Replace('/', '-'));
             }
         }
 

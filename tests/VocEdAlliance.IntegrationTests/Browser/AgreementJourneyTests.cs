@@ -1,65 +1,121 @@
+using System.Text;
 using Microsoft.Playwright;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Organisations;
 using static Microsoft.Playwright.Assertions;
 
 namespace VocEdAlliance.IntegrationTests.Browser;
 
-/// <summary>Zunyi staff record a pairing with a Shanghai school in Chromium, picking their own school from the
-/// suggestions; the principal then records an activity on it.</summary>
+/// <summary>Zunyi's bureau records a new school and, with the keyboard alone, a pairing of it with a Shanghai school,
+/// uploads the signed scan and sees it pending; Shanghai's bureau signs in, confirms, and the pairing is active.</summary>
 public sealed class AgreementJourneyTests(PortalFixture portal) : IAsyncLifetime
 {
     private BrowserHarness browser = null!;
 
     public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
 
-    private static async Task SignInAsync(IPage page, string email)
+    [Theory]
+    [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
+    public async Task A_bureau_records_a_pairing_by_keyboard_and_the_counterpart_confirms_it(string language, string size)
     {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.Load);
-    }
+        var journey = await Journey.StartAsync(browser, "agreement", language, size);
+        var page = journey.Page;
+        var tag = journey.Tag;
+        var school = $"遵义汇川{tag}职业学校";
+        var title = $"汇川—石化结对 {tag}";
 
-    [Fact]
-    public async Task Zunyi_staff_record_a_pairing_with_suggestions_and_the_principal_records_an_activity()
-    {
-        var title = $"浏览器结对协议 {Guid.NewGuid():N}"[..16];
-        var page = await browser.NewPageAsync();
-        await SignInAsync(page, "zunyi.staff@demo.local");
+        await journey.SignInAsync("zunyi.staff@demo.local");
+        await journey.CheckpointAsync("bureau-home");
 
-        await page.GotoAsync("/Agreements/Create");
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        await page.GetByLabel("协议类型").SelectOptionAsync("Pairing");
-        await page.GetByLabel("标题").FillAsync(title);
-        await page.GetByLabel("生效日期").FillAsync("2024-09-01");
-        await page.GetByLabel("师资培训").CheckAsync();
+        // A new school in the bureau's own jurisdiction; the region is picked from the portal's suggestions.
+        await page.GotoAsync("/Institutions");
+        await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Institutions.Create.Title"), Exact = true }).ClickAsync();
+        await page.GetByLabel(journey.T("Field.Name"), new() { Exact = true }).FillAsync(school);
+        await page.GetByLabel(journey.T("Field.InstitutionKind"), new() { Exact = true }).SelectOptionAsync(nameof(InstitutionKind.SecondaryVocationalSchool));
+        await page.GetByLabel(journey.T("Field.Ownership"), new() { Exact = true }).SelectOptionAsync(nameof(Ownership.Public));
+        var region = page.GetByLabel(journey.T("Field.Region"), new() { Exact = true });
+        await region.PressSequentiallyAsync("汇川");
+        await Expect(page.Locator("#region-suggestions option[value^='520303']")).ToHaveCountAsync(1);
+        await region.FillAsync((await page.Locator("#region-suggestions option[value^='520303']").GetAttributeAsync("value"))!);
+        await journey.CheckpointAsync("institution-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Save"), Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Institutions.Created", school));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(school);
+        await journey.CheckpointAsync("institution-created");
+
+        // The agreement form, completed with the keyboard alone: Tab, typing, arrow keys, Space and Enter.
+        await page.GotoAsync("/Agreements");
+        await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Agreements.Create.Title"), Exact = true }).ClickAsync();
+        await journey.CheckpointAsync("agreement-form");
+        await journey.ChooseAsync(page.GetByLabel(journey.T("Field.AgreementKind"), new() { Exact = true }), nameof(AgreementKind.Pairing));
+        await journey.TypeAsync(page.GetByLabel(journey.T("Field.Title"), new() { Exact = true }), title);
+        await journey.TypeDateAsync(page.GetByLabel(journey.T("Field.EffectiveFrom"), new() { Exact = true }), new DateOnly(2026, 9, 1));
+        await journey.PressAsync(page.GetByLabel(journey.Enum(CooperationMode.TeacherTraining)), "Space");
+        await journey.PressAsync(page.GetByLabel(journey.Enum(CooperationMode.StudentExchange)), "Space");
+        await journey.TypeAsync(page.GetByLabel(journey.T("Field.Specialties"), new() { Exact = true }), "机电一体化；数控技术");
         var first = page.Locator("#Input_Parties_0__Organisation");
-        await first.PressSequentiallyAsync("红花岗");
-        // The suggestion list is filled by the portal's own endpoint as the user types.
-        await Expect(page.Locator("#organisation-suggestions option")).ToHaveCountAsync(1);
-        Assert.Equal(DemoOrganisations.Honghuagang, await page.Locator("#organisation-suggestions option").First.GetAttributeAsync("value"));
-        await first.FillAsync(DemoOrganisations.Honghuagang);
-        await page.Locator("#Input_Parties_1__Organisation").FillAsync(DemoOrganisations.Spa);
-        await BrowserHarness.ScreenshotAsync(page, "agreements-01-record-pairing-zh");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await journey.TypeAsync(first, school[..10]);
+        // The portal suggests its organisations as the user types.
+        await Expect(page.Locator("#organisation-suggestions option")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        Assert.Equal(school, await page.Locator("#organisation-suggestions option").First.GetAttributeAsync("value"));
+        await page.Keyboard.TypeAsync(school[10..]);
+        await journey.TypeAsync(page.Locator("#Input_Parties_1__Organisation"), DemoOrganisations.Spa);
+        await journey.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Save"), Exact = true }));
 
-        await Expect(page.GetByTestId("status")).ToHaveTextAsync("待对方确认");
-        await Expect(page.GetByTestId("parties")).ToContainTextAsync("上海市 金山区");
-        await BrowserHarness.ScreenshotAsync(page, "agreements-02-pending-zh");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Agreements.Recorded", title));
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync(journey.Enum(AgreementStatus.PendingCounterpartConfirmation));
+        await Expect(page.GetByTestId("parties")).ToContainTextAsync(school);
+        await Expect(page.GetByTestId("parties")).ToContainTextAsync(DemoOrganisations.Spa);
+        await journey.CheckpointAsync("agreement-pending");
 
-        var principal = await browser.NewPageAsync(390, 844);
-        await SignInAsync(principal, "honghuagang.principal@demo.local");
-        await principal.GetByTestId("my-agreements").GetByRole(AriaRole.Listitem).Filter(new() { HasText = title })
-            .GetByRole(AriaRole.Link, new() { Name = "记录协作活动" }).ClickAsync();
-        await principal.GetByLabel("活动类型").SelectOptionAsync("TeacherTraining");
-        await principal.GetByLabel("标题").FillAsync(title + " 师资培训");
-        await principal.GetByLabel("培训教师人数").FillAsync("12");
-        await BrowserHarness.ScreenshotAsync(principal, "agreements-03-record-activity-phone-zh");
-        await principal.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(principal.GetByTestId("teachers")).ToHaveTextAsync("12");
+        // The signed scan, chosen and uploaded by keyboard; the button says the upload is under way until it is done.
+        await page.RouteAsync(url => url.Contains("handler=Upload", StringComparison.Ordinal), async route =>
+        {
+            await Task.Delay(1000);
+            await route.ContinueAsync();
+        });
+        var upload = page.GetByRole(AriaRole.Button, new() { Name = journey.T("Document.Upload"), Exact = true });
+        var buttonTexts = new List<string>();
+        await page.ExposeFunctionAsync("reportUploadButton", (string text) => buttonTexts.Add(text));
+        await upload.EvaluateAsync("b => new MutationObserver(() => reportUploadButton(b.textContent.trim())).observe(b, { childList: true })");
+        await journey.TabToAsync(page.GetByLabel(journey.T("Document.Choose")));
+        IFileChooser chooser;
+        try
+        {
+            chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            // Headless Chromium now and then drops the first key press on a file input; a person would press again.
+            chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
+        }
+        await chooser.SetFilesAsync(new FilePayload
+        {
+            Name = "signed-pairing.pdf",
+            MimeType = "application/pdf",
+            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await journey.PressAsync(upload);
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Document.Uploaded", "signed-pairing.pdf"));
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("signed-pairing.pdf");
+        Assert.Contains(journey.T("Document.Uploading"), buttonTexts); // what the button said while the file went up
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync(journey.Enum(AgreementStatus.PendingCounterpartConfirmation));
+        await journey.CheckpointAsync("scan-uploaded");
 
-        Assert.Empty(browser.ForeignRequests);
+        // Shanghai's bureau, the counterpart's side, finds it waiting on its home page and confirms exactly that text.
+        await journey.NewPersonAsync();
+        page = journey.Page;
+        await journey.SignInAsync("shanghai.staff@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        await Expect(page.GetByTestId("confirm-form")).ToBeVisibleAsync();
+        await journey.CheckpointAsync("counterpart-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Agreement.Confirm"), Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Agreement.Confirmed"));
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync(journey.Enum(AgreementStatus.Active));
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("signed-pairing.pdf");
+        await journey.CheckpointAsync("agreement-active");
+
+        journey.AssertClean();
     }
 
     public ValueTask DisposeAsync() => browser.DisposeAsync();

@@ -1,43 +1,106 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Playwright;
+using MiniExcelLibs;
+using VocEdAlliance.Web.Domain.Regions;
 using static Microsoft.Playwright.Assertions;
 
 namespace VocEdAlliance.IntegrationTests.Browser;
 
-/// <summary>A ministry official opens the summaries: the map draws from vendored assets, a click on a province drills
-/// the by-region table into it, and an export downloads.</summary>
+/// <summary>A ministry official opens the summaries, filters by years and macro zone, drills from the map into a
+/// province, and exports the table as XLSX and CSV: both files hold what the page shows.</summary>
 public sealed class SummaryJourneyTests(PortalFixture portal) : IAsyncLifetime
 {
     private BrowserHarness browser = null!;
 
     public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
 
-    [Fact]
-    public async Task The_ministry_opens_the_map_drills_into_a_province_and_exports_a_table()
+    [Theory]
+    [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
+    public async Task The_ministry_filters_drills_from_the_map_and_exports_what_it_sees(string language, string size)
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("电子邮箱").FillAsync("ministry@demo.local");
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        var journey = await Journey.StartAsync(browser, "summaries", language, size);
+        var page = journey.Page;
+        await journey.SignInAsync("ministry@demo.local");
+        await journey.CheckpointAsync("ministry-home");
 
-        await page.GotoAsync("/Summaries");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Home.OpenSummaries"), Exact = true }).ClickAsync();
         await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
-        await BrowserHarness.ScreenshotAsync(page, "summaries-01-ministry-zh");
+        await journey.CheckpointAsync("summaries");
 
-        // A point in western Guizhou on the map drills the by-region table into Guizhou.
+        await page.GetByLabel(journey.T("Summary.FromYear"), new() { Exact = true }).FillAsync("2016");
+        await page.GetByLabel(journey.T("Summary.ToYear"), new() { Exact = true }).FillAsync("2026");
+        await page.GetByLabel(journey.T("Summary.Zone"), new() { Exact = true }).SelectOptionAsync(nameof(MacroZone.West));
+        await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Filter"), Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("zone=West", StringComparison.Ordinal) && url.Contains("from=2016", StringComparison.Ordinal));
+        await Expect(page.GetByLabel(journey.T("Summary.Zone"), new() { Exact = true })).ToHaveValueAsync(nameof(MacroZone.West));
+        await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
+
+        // A point in western Yunnan (Dali) on the map drills the by-region table into Yunnan, keeping the filters. No other
+        // test writes to Yunnan, so the page and the files it exports can be compared figure by figure.
         await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("#china-map").BoundingBoxAsync())!;
-        var centre = await page.EvaluateAsync<double[]>(
-            "() => { const c = echarts.getInstanceByDom(document.getElementById('china-map')); return c.convertToPixel({ geoIndex: 0 }, [105.6, 27.3]); }");
-        await page.Mouse.ClickAsync(box.X + (float)centre[0], box.Y + (float)centre[1]);
-        await page.WaitForURLAsync(url => url.Contains("region=52", StringComparison.Ordinal));
-        await Expect(page.GetByTestId("summary-regions")).ToContainTextAsync("贵州省 遵义市");
+        var point = await page.EvaluateAsync<double[]>(
+            "() => echarts.getInstanceByDom(document.getElementById('china-map')).convertToPixel({ geoIndex: 0 }, [100.2, 25.6])");
+        await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
+        await page.WaitForURLAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal));
+        var regions = page.GetByTestId("summary-regions");
+        await Expect(regions).ToContainTextAsync("大理白族自治州");
+        await journey.CheckpointAsync("summaries-yunnan");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-regions-xlsx").ClickAsync());
-        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
-        Assert.Empty(browser.ForeignRequests);
+        var shown = await regions.Locator("table").EvaluateAsync<string[][]>(
+            "t => [...t.rows].map(r => [...r.cells].map(c => c.textContent.trim()))");
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            // The link says the file is being prepared until it arrives.
+            await page.RouteAsync(url => url.Contains("handler=Export", StringComparison.Ordinal), async route =>
+            {
+                await Task.Delay(800);
+                await route.ContinueAsync();
+            });
+            var download = await page.RunAndWaitForDownloadAsync(async () =>
+            {
+                await page.GetByTestId($"export-regions-{format}").ClickAsync();
+                await Expect(page.GetByTestId($"export-regions-{format}")).ToHaveTextAsync(journey.T("Summary.Exporting"));
+            });
+            await page.UnrouteAllAsync();
+            Assert.EndsWith("." + format, download.SuggestedFilename, StringComparison.Ordinal);
+            var saved = Path.Combine(BrowserHarness.ArtifactsFolder("downloads"), $"regions-{language}-{size}.{format}");
+            await download.SaveAsAsync(saved);
+            await using var file = File.OpenRead(saved);
+            var rows = format == "csv" ? ReadCsv(file) : await ReadXlsxAsync(file);
+            // The same headers in the user's language, the same regions in the same order, the same figures.
+            Assert.Equal(Lines(shown), Lines(rows));
+            await Expect(page.GetByTestId($"export-regions-{format}")).ToHaveTextAsync(format.ToUpperInvariant());
+        }
+        Assert.Contains(shown, r => r[0].EndsWith("大理白族自治州", StringComparison.Ordinal));
+
+        journey.AssertClean();
+    }
+
+    private static List<string> Lines(IEnumerable<string[]> rows) => [.. rows.Select(r => string.Join(" | ", r.Select(Number)))];
+
+    private static string Number(string cell) =>
+        decimal.TryParse(cell.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("0.##########", CultureInfo.InvariantCulture) : cell;
+
+    private static List<string[]> ReadCsv(Stream file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            // The portal quotes every text cell; none of these hold commas or quotes.
+            rows.Add([.. line.Split(',').Select(c => c.Trim('"'))]);
+        }
+        return rows;
+    }
+
+    private static async Task<List<string[]>> ReadXlsxAsync(Stream file)
+    {
+        var sheet = await file.QueryAsync(useHeaderRow: false, cancellationToken: TestContext.Current.CancellationToken);
+        return [.. sheet.Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray())];
     }
 
     public ValueTask DisposeAsync() => browser.DisposeAsync();

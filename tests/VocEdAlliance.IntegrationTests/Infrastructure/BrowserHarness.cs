@@ -95,11 +95,17 @@ public sealed class BrowserHarness : IAsyncDisposable
     /// <summary>Saves a screenshot as a test artifact (artifacts/screenshots/NAME.png).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder("screenshots"), name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A folder of test artifacts (artifacts/NAME under the repository when run by scripts/test).</summary>
+    public static string ArtifactsFolder(string name)
+    {
         var folder = Path.Combine(
             Environment.GetEnvironmentVariable("VOCED_TEST_ARTIFACTS") is { Length: > 0 } root ? root : Path.Combine(AppContext.BaseDirectory, "artifacts"),
-            "screenshots");
+            name);
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return folder;
     }
 
     public async ValueTask DisposeAsync()
