@@ -35,5 +35,8 @@ public static class RecordPage
     }
 }
 
-/// <summary>What the archive confirmation asks: "archive this record?", with a way back.</summary>
-public sealed record ArchiveConfirmation(string TitleKey, string QuestionKey, string RecordTitle, string CancelUrl);
+/// <summary>The breadcrumb of a page about one record: its list › the record › this page (a resource key).</summary>
+public sealed record RecordBreadcrumb(string ListTitleKey, string ListUrl, string RecordTitle, string RecordUrl, string CurrentKey);
+
+/// <summary>What the archive confirmation asks: "archive this record?", with a way back to the record.</summary>
+public sealed record ArchiveConfirmation(string QuestionKey, RecordBreadcrumb Trail);
