@@ -3,17 +3,13 @@ using Microsoft.Playwright;
 namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>axe-core finds no serious or critical WCAG 2.1 A/AA violation on the pages people use most.</summary>
-public sealed class AccessibilityTests(PortalFixture portal) : IAsyncLifetime
+public sealed class AccessibilityTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Fact]
     public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations()
     {
-        var (agreement, activity) = await portal.CreatePairingWithActivityAsync("520302", "310116");
-        var page = await browser.NewPageAsync();
+        var (agreement, activity) = await Portal.CreatePairingWithActivityAsync("520302", "310116");
+        var page = await Browser.NewPageAsync();
         var violations = new List<string>();
         await page.GotoAsync("/Account/SignIn");
         violations.AddRange((await BrowserHarness.AccessibilityViolationsAsync(page)).Select(v => "/Account/SignIn " + v));
@@ -39,22 +35,16 @@ public sealed class AccessibilityTests(PortalFixture portal) : IAsyncLifetime
         await page.EvaluateAsync("() => document.querySelector('main').append(document.createElement('input'))");
         Assert.Contains(await BrowserHarness.AccessibilityViolationsAsync(page), v => v.StartsWith("label", StringComparison.Ordinal));
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }
 
 /// <summary>On a phone (390×844) no page is wider than the screen, nor has anything cut off or overlapping: wide tables
 /// scroll inside their own frame.</summary>
-public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
+public sealed class PhoneLayoutTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Fact]
     public async Task The_layout_audit_sees_a_page_too_wide_controls_drawn_over_each_other_and_cut_off_text()
     {
-        var page = await browser.NewPageAsync(390, 844);
+        var page = await Browser.NewPageAsync(390, 844);
         await page.SetContentAsync("""
             <main>
               <div style="width: 600px">wide</div>
@@ -72,8 +62,8 @@ public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
     [Fact]
     public async Task No_page_scrolls_sideways_on_a_phone()
     {
-        var (agreement, activity) = await portal.CreatePairingWithActivityAsync("520302", "310116");
-        var page = await browser.NewPageAsync(390, 844);
+        var (agreement, activity) = await Portal.CreatePairingWithActivityAsync("520302", "310116");
+        var page = await Browser.NewPageAsync(390, 844);
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("电子邮箱").FillAsync("admin@demo.local");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
@@ -99,6 +89,4 @@ public sealed class PhoneLayoutTests(PortalFixture portal) : IAsyncLifetime
 
         Assert.Empty(overflowing);
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }

@@ -5,17 +5,13 @@ namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>Zunyi's bureau admin creates a principal account for a school in Zunyi; the role list offers no SystemAdmin,
 /// and a forged one is refused next to the field; the new principal can sign in.</summary>
-public sealed class AccountJourneyTests(PortalFixture portal) : IAsyncLifetime
+public sealed class AccountJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Theory]
     [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
     public async Task A_bureau_admin_creates_a_principal_and_cannot_grant_SystemAdmin(string language, string size)
     {
-        var journey = await Journey.StartAsync(browser, "accounts", language, size);
+        var journey = await StartJourneyAsync("accounts", language, size);
         var page = journey.Page;
         var tag = Guid.NewGuid().ToString("N")[..8]; // e-mail addresses are ASCII
         var email = $"principal.{tag}@zunyi.example.cn";
@@ -50,7 +46,7 @@ public sealed class AccountJourneyTests(PortalFixture portal) : IAsyncLifetime
         await Expect(page.Locator("[data-valmsg-for='Input.Role']")).ToHaveTextAsync(journey.T("Users.RoleNotGrantable"));
         await Expect(page.GetByLabel(journey.T("Field.Email"), new() { Exact = true })).ToHaveValueAsync(email); // what was typed is kept
         await journey.CheckpointAsync("refused-role");
-        Assert.False(await portal.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await Portal.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
         await FillAsync(Roles.SchoolPrincipal);
         await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Save"), Exact = true }).ClickAsync();
@@ -67,6 +63,4 @@ public sealed class AccountJourneyTests(PortalFixture portal) : IAsyncLifetime
 
         journey.AssertClean();
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }

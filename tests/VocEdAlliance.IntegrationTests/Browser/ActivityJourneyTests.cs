@@ -7,18 +7,14 @@ namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>A principal opens the school's own pairing, records a teacher training with its outcomes, corrects it, and
 /// finds both changes in its history.</summary>
-public sealed class ActivityJourneyTests(PortalFixture portal) : IAsyncLifetime
+public sealed class ActivityJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
     private const string Pairing = "上海石化工业学校与遵义市红花岗区中等职业学校合作协议";
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Theory]
     [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
     public async Task A_principal_records_a_teacher_training_edits_it_and_sees_its_history(string language, string size)
     {
-        var journey = await Journey.StartAsync(browser, "activity", language, size);
+        var journey = await StartJourneyAsync("activity", language, size);
         var page = journey.Page;
         var title = $"机电专业骨干教师培训 {journey.Tag}";
 
@@ -66,6 +62,4 @@ public sealed class ActivityJourneyTests(PortalFixture portal) : IAsyncLifetime
 
         journey.AssertClean();
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }

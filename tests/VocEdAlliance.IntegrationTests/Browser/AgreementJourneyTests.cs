@@ -8,17 +8,13 @@ namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>Zunyi's bureau records a new school and, with the keyboard alone, a pairing of it with a Shanghai school,
 /// uploads the signed scan and sees it pending; Shanghai's bureau signs in, confirms, and the pairing is active.</summary>
-public sealed class AgreementJourneyTests(PortalFixture portal) : IAsyncLifetime
+public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Theory]
     [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
     public async Task A_bureau_records_a_pairing_by_keyboard_and_the_counterpart_confirms_it(string language, string size)
     {
-        var journey = await Journey.StartAsync(browser, "agreement", language, size);
+        var journey = await StartJourneyAsync("agreement", language, size);
         var page = journey.Page;
         var tag = journey.Tag;
         var school = $"遵义汇川{tag}职业学校";
@@ -117,6 +113,4 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : IAsyncLifetime
 
         journey.AssertClean();
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }

@@ -5,19 +5,15 @@ namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>Five wrong passwords lock an account (the right one is then refused too); a user signs in, sees the home
 /// page in the chosen language, and signs out through the header's user menu.</summary>
-public sealed class SignInJourneyTests(PortalFixture portal) : IAsyncLifetime
+public sealed class SignInJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Theory]
     [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
     public async Task Five_failures_lock_the_account_and_a_user_signs_in_and_out(string language, string size)
     {
-        var journey = await Journey.StartAsync(browser, "sign-in", language, size);
+        var journey = await StartJourneyAsync("sign-in", language, size);
         var page = journey.Page;
-        var victim = await portal.CreateUserAsync(Roles.BureauStaff);
+        var victim = await Portal.CreateUserAsync(Roles.BureauStaff);
 
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
@@ -46,6 +42,4 @@ public sealed class SignInJourneyTests(PortalFixture portal) : IAsyncLifetime
 
         journey.AssertClean();
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }

@@ -9,17 +9,13 @@ namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>A ministry official opens the summaries, filters by years and macro zone, drills from the map into a
 /// province, and exports the table as XLSX and CSV: both files hold what the page shows.</summary>
-public sealed class SummaryJourneyTests(PortalFixture portal) : IAsyncLifetime
+public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
-    private BrowserHarness browser = null!;
-
-    public async ValueTask InitializeAsync() => browser = await BrowserHarness.StartAsync(portal.ConnectionString);
-
     [Theory]
     [MemberData(nameof(Journey.Runs), MemberType = typeof(Journey))]
     public async Task The_ministry_filters_drills_from_the_map_and_exports_what_it_sees(string language, string size)
     {
-        var journey = await Journey.StartAsync(browser, "summaries", language, size);
+        var journey = await StartJourneyAsync("summaries", language, size);
         var page = journey.Page;
         await journey.SignInAsync("ministry@demo.local");
         await journey.CheckpointAsync("ministry-home");
@@ -102,6 +98,4 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : IAsyncLifetime
         return [.. sheet.Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray())];
     }
-
-    public ValueTask DisposeAsync() => browser.DisposeAsync();
 }
