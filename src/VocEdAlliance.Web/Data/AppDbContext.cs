@@ -43,6 +43,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     private bool AccessSeesEverything => access.Scope.SeesEverything;
     private string AccessKey => access.Scope.Key;
 
+    // The same key as a one-element array: "keys && ARRAY[key]" is what a GIN index on the keys can answer
+    // ("key = ANY(keys)" would read every row).
+    private List<string> AccessKeyList => [access.Scope.Key];
+
+    /// <summary>The shadow property holding an activity's copy of its owners' access keys.</summary>
+    public const string ActivityAccessKeys = "AccessKeys";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -56,34 +63,34 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
 
         // Parts are visible exactly when their owner is.
         builder.Entity<AgreementParty>().HasQueryFilter(AccessFilter,
-            p => AccessSeesEverything || p.Agreement.AccessKeys.Contains(AccessKey));
+            p => AccessSeesEverything || p.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<AgreementConfirmation>().HasQueryFilter(AccessFilter,
-            c => AccessSeesEverything || c.Agreement.AccessKeys.Contains(AccessKey));
+            c => AccessSeesEverything || c.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<YearlyPlan>().HasQueryFilter(AccessFilter,
             p => AccessSeesEverything
-                 || (p.Agreement != null && p.Agreement.AccessKeys.Contains(AccessKey))
-                 || (p.Alliance != null && p.Alliance.AccessKeys.Contains(AccessKey)));
+                 || (p.Agreement != null && p.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
+                 || (p.Alliance != null && p.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k))));
         builder.Entity<Document>().HasQueryFilter(AccessFilter,
             d => AccessSeesEverything
-                 || (d.Agreement != null && d.Agreement.AccessKeys.Contains(AccessKey))
-                 || (d.Activity != null && ((d.Activity.Agreement != null && d.Activity.Agreement.AccessKeys.Contains(AccessKey))
-                                            || (d.Activity.Alliance != null && d.Activity.Alliance.AccessKeys.Contains(AccessKey)))));
+                 || (d.Agreement != null && d.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
+                 || (d.Activity != null && ((d.Activity.Agreement != null && d.Activity.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
+                                            || (d.Activity.Alliance != null && d.Activity.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k))))));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
-            m => AccessSeesEverything || m.Alliance.AccessKeys.Contains(AccessKey));
+            m => AccessSeesEverything || m.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,
-            a => AccessSeesEverything
-                 || (a.Agreement != null && a.Agreement.AccessKeys.Contains(AccessKey))
-                 || (a.Alliance != null && a.Alliance.AccessKeys.Contains(AccessKey)));
+            a => AccessSeesEverything || EF.Property<List<string>>(a, ActivityAccessKeys).Any(k => AccessKeyList.Contains(k)));
     }
 
-    /// <summary><c>e => AccessSeesEverything || e.AccessKeys.Contains(AccessKey)</c> for a record type.</summary>
+    /// <summary><c>e => AccessSeesEverything || e.AccessKeys.Any(k => AccessKeyList.Contains(k))</c> for a record type.</summary>
     private LambdaExpression AccessControlledFilter(Type type)
     {
         var record = Expression.Parameter(type, "e");
         var context = Expression.Constant(this);
         var keys = Expression.Property(record, type.GetProperty(nameof(IAccessControlled.AccessKeys))!);
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
-            keys, Expression.Property(context, nameof(AccessKey)));
+        var key = Expression.Parameter(typeof(string), "k");
+        var isUsersKey = Expression.Lambda<Func<string, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            Expression.Property(context, nameof(AccessKeyList)), key), key);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], keys, isUsersKey);
         return Expression.Lambda(Expression.OrElse(Expression.Property(context, nameof(AccessSeesEverything)), contains), record);
     }
 

@@ -35,11 +35,24 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
         // A point in western Yunnan (Dali) on the map drills the by-region table into Yunnan, keeping the filters. No other
         // test writes to Yunnan, so the page and the files it exports can be compared figure by figure.
         await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
-        var box = (await page.Locator("#china-map").BoundingBoxAsync())!;
-        var point = await page.EvaluateAsync<double[]>(
-            "() => echarts.getInstanceByDom(document.getElementById('china-map')).convertToPixel({ geoIndex: 0 }, [100.2, 25.6])");
-        await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
-        await page.WaitForURLAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal));
+        for (var attempt = 1; ; attempt++)
+        {
+            // Where Dali is drawn now (the map may still be settling into its final size on a phone).
+            var box = (await page.Locator("#china-map").BoundingBoxAsync())!;
+            var point = await page.EvaluateAsync<double[]>(
+                "() => echarts.getInstanceByDom(document.getElementById('china-map')).convertToPixel({ geoIndex: 0 }, [100.2, 25.6])");
+            await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
+            try
+            {
+                await page.WaitForURLAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal),
+                    new() { Timeout = 5000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // A click while the map was still animating: click again, as a person would.
+            }
+        }
         var regions = page.GetByTestId("summary-regions");
         await Expect(regions).ToContainTextAsync("大理白族自治州");
         await journey.CheckpointAsync("summaries-yunnan");

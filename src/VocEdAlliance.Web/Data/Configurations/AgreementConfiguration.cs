@@ -32,7 +32,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.HasIndex(a => a.EffectiveTo);
         builder.Property(a => a.AccessKeys).IsRequired();
         builder.HasIndex(a => a.AccessKeys).HasMethod("gin");
-        builder.HasIndex(a => a.EffectiveFrom);
+        builder.HasIndex(a => new { a.EffectiveFrom, a.Id });
         builder.HasIndex(a => a.AllianceId);
         builder.Property(a => a.Version).IsRowVersion();
     }

@@ -26,7 +26,15 @@ public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.AgreementId, a.StartsOn });
         builder.HasIndex(a => new { a.AllianceId, a.StartsOn });
-        builder.HasIndex(a => a.StartsOn);
+        builder.HasIndex(a => new { a.StartsOn, a.Id });
+        // The access keys of the activity's agreement and alliance, copied by database triggers (see the migration
+        // ActivityAccessKeys): the access filter reads them through a GIN index instead of joining every activity to its
+        // owner. The portal never writes them.
+        var keys = builder.Property<List<string>>(AppDbContext.ActivityAccessKeys).HasColumnName("access_keys").IsRequired(false)
+            .HasDefaultValueSql("'{}'::text[]").ValueGeneratedOnAddOrUpdate();
+        keys.Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        keys.Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        builder.HasIndex(AppDbContext.ActivityAccessKeys).HasMethod("gin");
         builder.Property(a => a.Version).IsRowVersion();
         builder.ToTable(t => t.HasCheckConstraint("ck_activities_agreement_or_alliance", "agreement_id IS NOT NULL OR alliance_id IS NOT NULL"));
     }

@@ -214,6 +214,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<Guid?>("AgreementId")
                         .HasColumnType("uuid")
                         .HasColumnName("agreement_id");
@@ -312,6 +318,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_activities");
 
+                    b.HasIndex("AccessKeys")
+                        .HasDatabaseName("ix_activities_access_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AccessKeys"), "gin");
+
                     b.HasIndex("GiverOrganisationId")
                         .HasDatabaseName("ix_activities_giver_organisation_id");
 
@@ -321,14 +332,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("RecordedByUserId")
                         .HasDatabaseName("ix_activities_recorded_by_user_id");
 
-                    b.HasIndex("StartsOn")
-                        .HasDatabaseName("ix_activities_starts_on");
-
                     b.HasIndex("AgreementId", "StartsOn")
                         .HasDatabaseName("ix_activities_agreement_id_starts_on");
 
                     b.HasIndex("AllianceId", "StartsOn")
                         .HasDatabaseName("ix_activities_alliance_id_starts_on");
+
+                    b.HasIndex("StartsOn", "Id")
+                        .HasDatabaseName("ix_activities_starts_on_id");
 
                     b.ToTable("activities", null, t =>
                         {
@@ -455,9 +466,6 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("AllianceId")
                         .HasDatabaseName("ix_agreements_alliance_id");
 
-                    b.HasIndex("EffectiveFrom")
-                        .HasDatabaseName("ix_agreements_effective_from");
-
                     b.HasIndex("EffectiveTo")
                         .HasDatabaseName("ix_agreements_effective_to");
 
@@ -466,6 +474,9 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                     b.HasIndex("RenewedFromId")
                         .HasDatabaseName("ix_agreements_renewed_from_id");
+
+                    b.HasIndex("EffectiveFrom", "Id")
+                        .HasDatabaseName("ix_agreements_effective_from_id");
 
                     b.ToTable("agreements", (string)null);
                 });

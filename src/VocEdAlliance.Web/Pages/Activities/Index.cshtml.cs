@@ -48,7 +48,7 @@ public class IndexModel(AppDbContext db) : ListPageModel
             "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
             _ => descending ? query.OrderByDescending(a => a.StartsOn) : query.OrderBy(a => a.StartsOn),
         };
-        Results = await ordered.ThenBy(a => a.Id)
+        Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
             .Select(a => new Row(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null, a.Location))
             .ToPageAsync(PageNumber);
     }

@@ -80,7 +80,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
             _ => descending ? query.OrderByDescending(a => a.EffectiveFrom) : query.OrderBy(a => a.EffectiveFrom),
         };
-        Results = await ordered.ThenBy(a => a.Id)
+        Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
             .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo,
                 a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(), a.IsArchived))
             .ToPageAsync(PageNumber);

@@ -221,12 +221,14 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             })
             .ToListAsync();
         var quietSince = today.AddMonths(-12);
+        var kindsOf = kinds.ToLookup(k => k.AllianceId);
+        var statusesOf = statuses.ToLookup(s => s.AllianceId);
         return [.. alliances.Select(a =>
         {
-            var own = kinds.Where(k => k.AllianceId == a.Id).ToList();
+            var own = kindsOf[a.Id].ToList();
             DateOnly? last = own.Count > 0 ? own.Max(k => k.Last) : null;
             return new AllianceRow(a.Id, a.Name, a.Members,
-                statuses.Where(s => s.AllianceId == a.Id).ToDictionary(s => s.Status, s => s.Count),
+                statusesOf[a.Id].ToDictionary(s => s.Status, s => s.Count),
                 own.ToDictionary(k => k.Kind, k => k.Count), last, last is null || last < quietSince,
                 new Volume(0, 0, own.Sum(k => k.Count), own.Sum(k => k.Teachers), own.Sum(k => k.Students), own.Sum(k => k.Trainees), own.Sum(k => k.Amount)));
         })];

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace VocEdAlliance.Bench;
+
+/// <summary>One measured page: who asked, what, and how fast the portal answered.</summary>
+public sealed record PageResult(string Role, string Page, string Url, double Scale, int Concurrency, long Requests, long Errors,
+    double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms);
+
+/// <summary>Drives the running portal with concurrent signed-in clients (a .NET load generator: keep-alive connections,
+/// every response read to the end, any status other than 200 an error) and measures each page in turn.</summary>
+public sealed partial class LoadRun(Uri portal, string connectionString, double scale, TimeSpan duration, int concurrency, TextWriter log)
+{
+    private sealed record Target(string Role, string Email, string? AccessKey);
+
+    public async Task<List<PageResult>> RunAsync()
+    {
+        var results = new List<PageResult>();
+        var targets = new[]
+        {
+            new Target("ministry", "ministry@bench.local", null),
+            new Target("province", "province@bench.local", await AccessKeyAsync("province@bench.local")),
+            new Target("county", "county@bench.local", await AccessKeyAsync("county@bench.local")),
+            new Target("principal", "principal@bench.local", await AccessKeyAsync("principal@bench.local")),
+        };
+        foreach (var target in targets)
+        {
+            using var client = await SignedInClientAsync(target.Email);
+            var agreement = await VisibleIdAsync("agreements", target.AccessKey);
+            var alliance = await VisibleIdAsync("alliances", target.AccessKey);
+            var pages = new List<(string Page, string Url)>();
+            if (target.Role == "ministry")
+            {
+                pages.Add(("floor", "/Benchmark/Floor"));
+            }
+            pages.Add(("home", "/"));
+            pages.Add(("agreements p1", "/Agreements?Status=Active"));
+            pages.Add(("agreements p200", "/Agreements?Status=Active&p=200"));
+            if (agreement is not null)
+            {
+                pages.Add(("agreement details", $"/Agreements/{agreement}"));
+            }
+            pages.Add(("activities", "/Activities"));
+            if (alliance is not null)
+            {
+                pages.Add(("alliance details", $"/Alliances/{alliance}"));
+            }
+            if (target.Role != "principal")
+            {
+                pages.Add(("summaries", "/Summaries"));
+                pages.Add(("summaries filtered", "/Summaries?from=2020&to=2024&zone=West"));
+            }
+            foreach (var (page, url) in pages)
+            {
+                var result = await MeasureAsync(client, target.Role, page, url);
+                log.WriteLine($"  {scale,5}x {target.Role,-9} {page,-18} {result.RequestsPerSecond,8:F1} req/s  p50 {result.P50Ms,7:F1} ms  p95 {result.P95Ms,7:F1} ms  errors {result.Errors}");
+                results.Add(result);
+            }
+        }
+        return results;
+    }
+
+    private async Task<string?> AccessKeyAsync(string email)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT o.type, o.id, o.region_code FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = @email
+            """, connection);
+        command.Parameters.AddWithValue("email", email);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetString(0) == "EducationBureau"
+            ? Web.Domain.Access.AccessKeys.ForJurisdiction(reader.GetString(2))
+            : Web.Domain.Access.AccessKeys.ForOrganisation(reader.GetGuid(1));
+    }
+
+    /// <summary>The most recent record of a table the user can see (any, for the ministry).</summary>
+    private async Task<Guid?> VisibleIdAsync(string table, string? accessKey)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var order = table == "agreements" ? "effective_from DESC" : "id";
+        await using var command = new NpgsqlCommand(
+            $"SELECT id FROM {table} WHERE @key::text IS NULL OR access_keys @> ARRAY[@key::text] ORDER BY {order} LIMIT 1", connection);
+        command.Parameters.AddWithValue("key", (object?)accessKey ?? DBNull.Value);
+        return await command.ExecuteScalarAsync() as Guid?;
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            CookieContainer = new CookieContainer(),
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+        };
+        var client = new HttpClient(handler) { BaseAddress = portal, Timeout = TimeSpan.FromSeconds(60) };
+        var form = await client.GetStringAsync("/Account/SignIn");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var response = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = NationalData.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}.");
+        }
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private async Task<PageResult> MeasureAsync(HttpClient client, string role, string page, string url)
+    {
+        // Warm up (JIT, query plans, connection pool), then measure.
+        await LoadAsync(client, url, TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds / 4)));
+        var clock = Stopwatch.StartNew();
+        var (latencies, errors) = await LoadAsync(client, url, duration);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new PageResult(role, page, url, scale, concurrency, latencies.Count, errors, latencies.Count / elapsed,
+            Percentile(0.50), Percentile(0.95), Percentile(0.99));
+    }
+
+    private async Task<(List<double> Latencies, long Errors)> LoadAsync(HttpClient client, string url, TimeSpan length)
+    {
+        var stop = Stopwatch.StartNew();
+        var errors = 0L;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (stop.Elapsed < length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                catch (TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return mine;
+        }).ToList();
+        var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
+        return (all, errors);
+    }
+}
