@@ -46,6 +46,13 @@ public sealed class NationalData(string connectionString, double scale, int seed
         var clock = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        // A bulk load: the rows are written complete and consistent (activities with their owners' access keys), so the
+        // triggers that keep them in step with single edits are off for this session, and the totals are recounted at
+        // the end.
+        await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
         if (await ScalarAsync<long>(connection, "SELECT count(*) FROM organisations WHERE type <> 'Ministry'") > 0)
         {
             throw new InvalidOperationException("The database already holds organisations: generate into an empty, migrated database.");
@@ -69,6 +76,10 @@ public sealed class NationalData(string connectionString, double scale, int seed
         var activities = await WriteActivitiesAsync(connection, agreements, alliances);
         Step(clock, $"{activities:N0} activities");
 
+        await using (var totals = new NpgsqlCommand("SELECT rebuild_portal_totals()", connection) { CommandTimeout = 600 })
+        {
+            await totals.ExecuteNonQueryAsync();
+        }
         await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 })
         {
             await analyze.ExecuteNonQueryAsync();
@@ -306,7 +317,10 @@ public sealed class NationalData(string connectionString, double scale, int seed
         recorders.AddRange(users.Where(u => u.Role != Roles.MinistryOfficial).Select(u => u.Id));
     }
 
-    private sealed record AllianceRow(Guid Id, List<Org> Members);
+    private sealed record AllianceRow(Guid Id, List<Org> Members)
+    {
+        public string[] Keys { get; } = [.. AccessKeys.Union(Members.Select(c => (c.Id, c.RegionCode)))];
+    }
 
     private async Task<List<AllianceRow>> WriteAlliancesAsync(NpgsqlConnection connection)
     {
@@ -358,7 +372,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
                 }
                 await copy.WriteAsync("由成员院校、企业和教育行政部门共同组建。", NpgsqlDbType.Varchar);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean);
-                await copy.WriteAsync(AccessKeys.Union(chosen.Select(c => (c.Id, c.RegionCode))).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await copy.WriteAsync(alliance.Keys, NpgsqlDbType.Array | NpgsqlDbType.Text);
             }
             await copy.CompleteAsync();
         }
@@ -388,7 +402,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
         return alliances;
     }
 
-    private sealed record AgreementRow(Guid Id, DateOnly From, DateOnly? To, Org Giver, Org Receiver, double Weight);
+    private sealed record AgreementRow(Guid Id, DateOnly From, DateOnly? To, Org Giver, Org Receiver, double Weight, string[] Keys);
 
     private async Task<List<AgreementRow>> WriteAgreementsAsync(NpgsqlConnection connection, List<AllianceRow> alliances)
     {
@@ -467,7 +481,8 @@ public sealed class NationalData(string connectionString, double scale, int seed
             {
                 c.Load++;
             }
-            rows.Add(new AgreementRow(agreement.Id, from, to, chosen[0], chosen[1], weightOf.GetValueOrDefault(chosen[0].RegionCode, 0.001)));
+            rows.Add(new AgreementRow(agreement.Id, from, to, chosen[0], chosen[1], weightOf.GetValueOrDefault(chosen[0].RegionCode, 0.001),
+                [.. agreement.AccessKeys]));
 
             await agreementsCopy.StartRowAsync();
             await agreementsCopy.WriteAsync(agreement.Id, NpgsqlDbType.Uuid);
@@ -587,7 +602,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY activities (id, agreement_id, alliance_id, kind, title, starts_on, ends_on, location, participants, students, teachers,
                              trainees, amount_cny, giver_organisation_id, receiver_organisation_id, source_of_funds,
-                             recorded_by_user_id, recorded_at, is_archived)
+                             recorded_by_user_id, recorded_at, is_archived, access_keys)
             FROM STDIN (FORMAT BINARY)
             """);
         for (var n = 0; n < total; n++)
@@ -595,6 +610,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
             var kind = kinds[random.Next(kinds.Length)];
             AgreementRow? agreement = null;
             Guid? allianceId = null;
+            string[] keys;
             DateOnly starts;
             if (random.Next(100) < 92)
             {
@@ -602,10 +618,13 @@ public sealed class NationalData(string connectionString, double scale, int seed
                 var last = agreement.To is { } to && to < Today ? to : Today;
                 var span = Math.Max(1, last.DayNumber - agreement.From.DayNumber);
                 starts = agreement.From.AddDays(random.Next(span));
+                keys = agreement.Keys;
             }
             else
             {
-                allianceId = alliances[random.Next(alliances.Count)].Id;
+                var alliance = alliances[random.Next(alliances.Count)];
+                allianceId = alliance.Id;
+                keys = alliance.Keys;
                 starts = new DateOnly(2016, 1, 1).AddDays(random.Next(Today.DayNumber - new DateOnly(2016, 1, 1).DayNumber));
             }
             var support = kind is ActivityKind.FinancialSupport or ActivityKind.EquipmentDonation && agreement is not null;
@@ -639,6 +658,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
             await copy.WriteAsync(recorders[random.Next(recorders.Count)], NpgsqlDbType.Uuid);
             await copy.WriteAsync(new DateTimeOffset(starts.AddDays(7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), NpgsqlDbType.TimestampTz);
             await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+            await copy.WriteAsync(keys, NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
         await copy.CompleteAsync();
         return total;

@@ -36,3 +36,30 @@ public class ActivityAccessKeysTests(PortalFixture portal)
         Assert.Contains(activity.Title, (await hunan.GetAsync($"/Activities?q={Uri.EscapeDataString(activity.Title)}")).Text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The ministry's national totals are kept by the database as records change: they always equal a fresh count.</summary>
+public class NationalTotalsTests(PortalFixture portal)
+{
+    private sealed record Check(bool Matches);
+
+    [Fact]
+    public async Task The_totals_follow_new_and_archived_records_exactly()
+    {
+        await portal.CreatePairingWithActivityAsync("520302", "310116");
+        var (_, archived) = await portal.CreatePairingWithActivityAsync("520302", "310116");
+        await portal.WithDatabaseAsync(db => db.Database.ExecuteSqlAsync($"UPDATE activities SET is_archived = true WHERE id = {archived.Id}"));
+
+        // One snapshot: the kept totals against counts taken now (other tests write at the same time).
+        var matches = await portal.WithDatabaseAsync(db => db.Database.SqlQuery<Check>($"""
+            SELECT t.institutions = (SELECT count(*) FROM organisations WHERE type = 'Institution')
+               AND t.agreements = (SELECT count(*) FROM agreements WHERE NOT is_archived)
+               AND t.activities = (SELECT count(*) FROM activities WHERE NOT is_archived) AS matches
+            FROM portal_totals t
+            """).SingleAsync());
+        Assert.True(matches.Matches);
+
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
+        var totals = (await ministry.GetAsync("/")).Document.QuerySelector("[data-testid=totals]")!.TextContent;
+        Assert.Matches(@"\d", totals);
+    }
+}

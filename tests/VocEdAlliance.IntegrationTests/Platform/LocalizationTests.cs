@@ -72,6 +72,7 @@ public partial class LocalizationTests(PortalFixture portal)
 
         var home = await session.SignInAsync("ministry@demo.local", DemoAccounts.Password);
 
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.Status);
         Assert.Matches(IsoDate(), home.Text);
     }
 

@@ -83,12 +83,69 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                 UPDATE activities SET agreement_id = agreement_id;
                 """);
+
+            // Hand-written: the national totals on the ministry's home page (institutions, current agreements, current
+            // activities), counted by triggers in the same transaction as every change, so the page reads one row instead
+            // of counting millions. rebuild_portal_totals() recounts from scratch (used here and after a bulk load).
+            migrationBuilder.Sql("""
+                CREATE TABLE portal_totals (
+                    id integer PRIMARY KEY CHECK (id = 1),
+                    institutions bigint NOT NULL,
+                    agreements bigint NOT NULL,
+                    activities bigint NOT NULL);
+
+                CREATE FUNCTION rebuild_portal_totals() RETURNS void LANGUAGE sql AS $$
+                    INSERT INTO portal_totals (id, institutions, agreements, activities)
+                    SELECT 1,
+                           (SELECT count(*) FROM organisations WHERE type = 'Institution'),
+                           (SELECT count(*) FROM agreements WHERE NOT is_archived),
+                           (SELECT count(*) FROM activities WHERE NOT is_archived)
+                    ON CONFLICT (id) DO UPDATE SET institutions = EXCLUDED.institutions, agreements = EXCLUDED.agreements,
+                                                   activities = EXCLUDED.activities;
+                $$;
+
+                CREATE FUNCTION count_portal_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    was integer := 0;
+                    now integer := 0;
+                BEGIN
+                    IF TG_TABLE_NAME = 'organisations' THEN
+                        IF TG_OP <> 'INSERT' AND OLD.type = 'Institution' THEN was := 1; END IF;
+                        IF TG_OP <> 'DELETE' AND NEW.type = 'Institution' THEN now := 1; END IF;
+                        UPDATE portal_totals SET institutions = institutions + now - was WHERE id = 1 AND now <> was;
+                    ELSE
+                        IF TG_OP <> 'INSERT' AND NOT OLD.is_archived THEN was := 1; END IF;
+                        IF TG_OP <> 'DELETE' AND NOT NEW.is_archived THEN now := 1; END IF;
+                        IF TG_TABLE_NAME = 'agreements' THEN
+                            UPDATE portal_totals SET agreements = agreements + now - was WHERE id = 1 AND now <> was;
+                        ELSE
+                            UPDATE portal_totals SET activities = activities + now - was WHERE id = 1 AND now <> was;
+                        END IF;
+                    END IF;
+                    RETURN NULL;
+                END $$;
+
+                CREATE TRIGGER organisations_count_totals AFTER INSERT OR DELETE OR UPDATE OF type ON organisations
+                    FOR EACH ROW EXECUTE FUNCTION count_portal_totals();
+                CREATE TRIGGER agreements_count_totals AFTER INSERT OR DELETE OR UPDATE OF is_archived ON agreements
+                    FOR EACH ROW EXECUTE FUNCTION count_portal_totals();
+                CREATE TRIGGER activities_count_totals AFTER INSERT OR DELETE OR UPDATE OF is_archived ON activities
+                    FOR EACH ROW EXECUTE FUNCTION count_portal_totals();
+
+                SELECT rebuild_portal_totals();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER activities_count_totals ON activities;
+                DROP TRIGGER agreements_count_totals ON agreements;
+                DROP TRIGGER organisations_count_totals ON organisations;
+                DROP FUNCTION count_portal_totals();
+                DROP FUNCTION rebuild_portal_totals();
+                DROP TABLE portal_totals;
                 DROP TRIGGER alliances_access_keys_changed ON alliances;
                 DROP TRIGGER agreements_access_keys_changed ON agreements;
                 DROP FUNCTION owner_access_keys_changed();
