@@ -50,6 +50,6 @@ public class IndexModel(AppDbContext db) : ListPageModel
         };
         Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
             .Select(a => new Row(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null, a.Location))
-            .ToPageAsync(PageNumber);
+            .ToPageAsync(PageNumber, query);
     }
 }

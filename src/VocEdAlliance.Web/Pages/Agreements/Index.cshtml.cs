@@ -83,6 +83,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
             .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo,
                 a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(), a.IsArchived))
-            .ToPageAsync(PageNumber);
+            .ToPageAsync(PageNumber, query);
     }
 }

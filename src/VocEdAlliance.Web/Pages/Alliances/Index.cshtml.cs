@@ -69,6 +69,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             .Select(a => new Row(a.Id, a.Name, a.Kind, a.FoundedOn,
                 a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
                 a.Members.Count(m => m.LeftOn == null)))
-            .ToPageAsync(PageNumber);
+            .ToPageAsync(PageNumber, query);
     }
 }

@@ -78,7 +78,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         };
         Results = await ordered.ThenBy(i => i.Id)
             .Select(i => new Row(i.Id, i.Name, i.NameEn, i.Kind, i.Ownership, i.RegionCode, i.FoundedYear, i.Enrolment))
-            .ToPageAsync(PageNumber);
+            .ToPageAsync(PageNumber, query);
         foreach (var row in Results.Items)
         {
             row.RegionPath = await regions.PathAsync(row.RegionCode, CultureInfo.CurrentUICulture);

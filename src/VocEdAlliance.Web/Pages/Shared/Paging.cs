@@ -21,14 +21,17 @@ public static class Paging
     /// than the page itself, and "more than 10,000" tells the user as much.</summary>
     public const int CountLimit = 10_000;
 
-    /// <summary>Counts (up to <see cref="CountLimit"/>), then reads the requested page (clamped to the pages that exist).</summary>
-    public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize)
+    /// <summary>Counts the filtered records (up to <see cref="CountLimit"/>; <paramref name="counting"/>: the filters
+    /// alone, without the order and the projection, which a count needs neither of), then reads the requested page of
+    /// <paramref name="rows"/> (clamped to the pages that exist).</summary>
+    public static async Task<PageOf<T>> ToPageAsync<T, TRecord>(this IQueryable<T> rows, int page, IQueryable<TRecord> counting,
+        int pageSize = DefaultPageSize)
     {
-        var counted = await query.Take(CountLimit + 1).CountAsync();
+        var counted = await counting.Take(CountLimit + 1).CountAsync();
         var more = counted > CountLimit;
         var total = Math.Min(counted, CountLimit);
         page = more ? Math.Max(page, 1) : Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return new PageOf<T>(items, page, pageSize, total, more);
     }
 

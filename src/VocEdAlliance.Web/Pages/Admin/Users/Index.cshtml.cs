@@ -37,6 +37,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : ListPageModel
                 db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 u.LockoutEnd != null && u.LockoutEnd > now))
-            .ToPageAsync(PageNumber);
+            .ToPageAsync(PageNumber, users);
     }
 }
