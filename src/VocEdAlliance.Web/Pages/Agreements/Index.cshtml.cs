@@ -80,9 +80,15 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
             _ => descending ? query.OrderByDescending(a => a.EffectiveFrom) : query.OrderBy(a => a.EffectiveFrom),
         };
-        Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo,
-                a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(), a.IsArchived))
+        var page = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, new List<string>(), a.IsArchived))
             .ToPageAsync(PageNumber, query);
+        // The parties of this page's agreements only: joined into the page query, every party in the country would be
+        // read to find those of 25 agreements.
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var parties = (await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
+                .OrderBy(p => p.OrganisationName).Select(p => new { p.AgreementId, p.OrganisationName }).ToListAsync())
+            .ToLookup(p => p.AgreementId, p => p.OrganisationName);
+        Results = page with { Items = [.. page.Items.Select(r => r with { Parties = [.. parties[r.Id]] })] };
     }
 }
