@@ -362,14 +362,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
                 await copy.WriteAsync(kinds[random.Next(kinds.Length)].ToString(), NpgsqlDbType.Varchar);
                 await copy.WriteAsync(areas.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(a => a.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await copy.WriteAsync(new DateOnly(2010 + random.Next(15), 1 + random.Next(12), 1 + random.Next(28)), NpgsqlDbType.Date);
-                if (parent is { } p)
-                {
-                    await copy.WriteAsync(p, NpgsqlDbType.Uuid);
-                }
-                else
-                {
-                    await copy.WriteNullAsync();
-                }
+                await WriteOrNullAsync(copy, parent, NpgsqlDbType.Uuid);
                 await copy.WriteAsync("由成员院校、企业和教育行政部门共同组建。", NpgsqlDbType.Varchar);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean);
                 await copy.WriteAsync(alliance.Keys, NpgsqlDbType.Array | NpgsqlDbType.Text);
@@ -489,16 +482,9 @@ public sealed class NationalData(string connectionString, double scale, int seed
             await agreementsCopy.WriteAsync(agreement.Kind.ToString(), NpgsqlDbType.Varchar);
             await agreementsCopy.WriteAsync(agreement.Title, NpgsqlDbType.Varchar);
             await agreementsCopy.WriteAsync(agreement.Number!, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(agreementsCopy, agreement.AllianceId);
+            await WriteOrNullAsync(agreementsCopy, agreement.AllianceId, NpgsqlDbType.Uuid);
             await agreementsCopy.WriteAsync(agreement.EffectiveFrom, NpgsqlDbType.Date);
-            if (agreement.EffectiveTo is { } end)
-            {
-                await agreementsCopy.WriteAsync(end, NpgsqlDbType.Date);
-            }
-            else
-            {
-                await agreementsCopy.WriteNullAsync();
-            }
+            await WriteOrNullAsync(agreementsCopy, agreement.EffectiveTo, NpgsqlDbType.Date);
             await agreementsCopy.WriteAsync(agreement.Status.ToString(), NpgsqlDbType.Varchar);
             await agreementsCopy.WriteAsync(agreement.Modes.Select(m => m.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             await agreementsCopy.WriteNullAsync();
@@ -526,14 +512,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
                 await copy.WriteAsync(party.OrganisationId, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(party.OrganisationName, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(party.OrganisationType.ToString(), NpgsqlDbType.Varchar);
-                if (party.InstitutionKind is { } kind)
-                {
-                    await copy.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar);
-                }
-                else
-                {
-                    await copy.WriteNullAsync();
-                }
+                await WriteOrNullAsync(copy, party.InstitutionKind?.ToString(), NpgsqlDbType.Varchar);
                 await copy.WriteAsync(party.RegionCode, NpgsqlDbType.Char);
             }
             await copy.CompleteAsync();
@@ -582,17 +561,6 @@ public sealed class NationalData(string connectionString, double scale, int seed
 
     private string ZoneOf(Org org) => zones.GetValueOrDefault(org.RegionCode, "East");
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value)
-    {
-        if (value is { } v)
-        {
-            await copy.WriteAsync(v, NpgsqlDbType.Uuid);
-        }
-        else
-        {
-            await copy.WriteNullAsync();
-        }
-    }
 
     private async Task<long> WriteActivitiesAsync(NpgsqlConnection connection, List<AgreementRow> agreements, List<AllianceRow> alliances)
     {
@@ -630,17 +598,17 @@ public sealed class NationalData(string connectionString, double scale, int seed
             var support = kind is ActivityKind.FinancialSupport or ActivityKind.EquipmentDonation && agreement is not null;
             await copy.StartRowAsync();
             await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-            await WriteNullableAsync(copy, agreement?.Id);
-            await WriteNullableAsync(copy, allianceId);
+            await WriteOrNullAsync(copy, agreement?.Id, NpgsqlDbType.Uuid);
+            await WriteOrNullAsync(copy, allianceId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar);
             await copy.WriteAsync($"{Titles[(int)kind]}（第{n % 997 + 1}期）", NpgsqlDbType.Varchar);
             await copy.WriteAsync(starts, NpgsqlDbType.Date);
             await copy.WriteAsync(starts.AddDays(random.Next(4)), NpgsqlDbType.Date);
             await copy.WriteAsync(agreement?.Receiver.Name ?? "联盟秘书处", NpgsqlDbType.Varchar);
             await copy.WriteAsync(5 + random.Next(120), NpgsqlDbType.Integer);
-            await WriteCountAsync(copy, kind is ActivityKind.StudentExchange or ActivityKind.JointEnrolmentIntake ? 5 + random.Next(80) : null);
-            await WriteCountAsync(copy, kind == ActivityKind.TeacherTraining ? 3 + random.Next(40) : null);
-            await WriteCountAsync(copy, kind == ActivityKind.SkillsTraining ? 10 + random.Next(200) : null);
+            await WriteOrNullAsync(copy, kind is ActivityKind.StudentExchange or ActivityKind.JointEnrolmentIntake ? 5 + random.Next(80) : (int?)null, NpgsqlDbType.Integer);
+            await WriteOrNullAsync(copy, kind == ActivityKind.TeacherTraining ? 3 + random.Next(40) : (int?)null, NpgsqlDbType.Integer);
+            await WriteOrNullAsync(copy, kind == ActivityKind.SkillsTraining ? 10 + random.Next(200) : (int?)null, NpgsqlDbType.Integer);
             if (support)
             {
                 await copy.WriteAsync((decimal)(10_000 + random.Next(2_000_000)), NpgsqlDbType.Numeric);
@@ -667,15 +635,9 @@ public sealed class NationalData(string connectionString, double scale, int seed
     private static readonly string[] Titles =
         ["考察交流", "骨干教师培训", "学生交流学习", "专家讲座", "合作论坛", "研讨会", "资金帮扶", "设备捐赠", "联合招生", "技能培训"];
 
-    private static async Task WriteCountAsync(NpgsqlBinaryImporter copy, int? value)
-    {
-        if (value is { } v)
-        {
-            await copy.WriteAsync(v, NpgsqlDbType.Integer);
-        }
-        else
-        {
-            await copy.WriteNullAsync();
-        }
-    }
+    private static Task WriteOrNullAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct =>
+        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
+
+    private static Task WriteOrNullAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type) =>
+        value is not null ? copy.WriteAsync(value, type) : copy.WriteNullAsync();
 }

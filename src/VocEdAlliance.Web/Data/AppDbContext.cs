@@ -41,9 +41,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
 
     // Read by the query filters on every query (EF parameterizes members of the context instance).
     private bool AccessSeesEverything => access.Scope.SeesEverything;
-    private string AccessKey => access.Scope.Key;
 
-    // The same key as a one-element array: "keys && ARRAY[key]" is what a GIN index on the keys can answer
+    // The user's key as a one-element list: "keys && ARRAY[key]" is what a GIN index on the keys can answer
     // ("key = ANY(keys)" would read every row).
     private List<string> AccessKeyList => [access.Scope.Key];
 
