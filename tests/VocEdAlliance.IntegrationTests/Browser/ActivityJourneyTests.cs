@@ -16,7 +16,7 @@ public sealed class ActivityJourneyTests(PortalFixture portal) : BrowserTests(po
     {
         var journey = await StartJourneyAsync("activity", language, size);
         var page = journey.Page;
-        var title = $"机电专业骨干教师培训 {journey.Tag}";
+        var title = $"机电专业骨干教师培训 {journey.NewTag()}";
 
         await journey.SignInAsync("honghuagang.principal@demo.local");
         await Expect(page.GetByTestId("my-agreements")).ToContainTextAsync(Pairing);

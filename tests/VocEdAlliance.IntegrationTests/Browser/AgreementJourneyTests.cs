@@ -16,7 +16,7 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
     {
         var journey = await StartJourneyAsync("agreement", language, size);
         var page = journey.Page;
-        var tag = journey.Tag;
+        var tag = journey.NewTag();
         var school = $"遵义汇川{tag}职业学校";
         var title = $"汇川—石化结对 {tag}";
 

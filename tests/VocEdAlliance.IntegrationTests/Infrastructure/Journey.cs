@@ -46,8 +46,8 @@ public sealed partial class Journey
 
     public IPage Page { get; private set; } = null!;
 
-    /// <summary>A short suffix that keeps this run's records apart from the other runs' in the shared database.</summary>
-    public string Tag => $"{(Language == "en" ? "E" : "中")}{(OnPhone ? "P" : "D")}{Guid.NewGuid().ToString("N")[..6]}";
+    /// <summary>A new short suffix that keeps this run's records apart from the other runs' in the shared database.</summary>
+    public string NewTag() => $"{(Language == "en" ? "E" : "中")}{(OnPhone ? "P" : "D")}{Guid.NewGuid().ToString("N")[..6]}";
 
     public static async Task<Journey> StartAsync(BrowserHarness browser, string name, string language, string size)
     {
