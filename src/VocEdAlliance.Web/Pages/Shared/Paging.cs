@@ -30,7 +30,7 @@ public static class Paging
         var counted = await counting.Take(CountLimit + 1).CountAsync();
         var more = counted > CountLimit;
         var total = Math.Min(counted, CountLimit);
-        page = more ? Math.Max(page, 1) : Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        page = more ? Math.Clamp(page, 1, int.MaxValue / pageSize) : Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
         return new PageOf<T>(items, page, pageSize, total, more);
     }
