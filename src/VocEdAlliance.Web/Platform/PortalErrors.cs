@@ -26,8 +26,10 @@ public static class PortalErrors
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
+            // style-src-attr: ECharts positions its canvas and tooltip with style attributes; <style> elements and every
+            // script stay limited to the portal's own files.
             headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; style-src-attr 'unsafe-inline'; script-src 'self'; " +
                 "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
             await next(context);
         });

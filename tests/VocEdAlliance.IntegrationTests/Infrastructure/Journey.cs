@@ -10,7 +10,8 @@ namespace VocEdAlliance.IntegrationTests.Infrastructure;
 /// <summary>One run of a user journey in real Chromium, in one language and at one window size. Every page the journey
 /// stops at (<see cref="CheckpointAsync"/>) is audited: axe-core finds no serious or critical violation, the page is in
 /// the run's language, nothing is wider than the screen, cut off or overlapping, and a screenshot is saved. The run
-/// ends with <see cref="AssertClean"/>, which also fails if the browser asked any host other than the portal.</summary>
+/// ends with <see cref="AssertClean"/>, which also fails if the browser asked any host other than the portal or a page
+/// reported an error (a script or style refused by the portal's CSP included).</summary>
 public sealed partial class Journey
 {
     private static readonly ResourceManager Resources = new("VocEdAlliance.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
@@ -233,10 +234,11 @@ public sealed partial class Journey
     /// <summary>Fails the journey on any problem the checkpoints found, or any request that left the portal.</summary>
     public void AssertClean()
     {
-        if (problems.Count > 0)
+        var all = problems.Concat(browser.ForeignRequests.Select(r => "request to another host: " + r))
+            .Concat(browser.PageErrors.Select(e => "page error: " + e)).ToList();
+        if (all.Count > 0)
         {
-            Assert.Fail(string.Join(Environment.NewLine, problems));
+            Assert.Fail(string.Join(Environment.NewLine, all));
         }
-        Assert.Empty(browser.ForeignRequests);
     }
 }
