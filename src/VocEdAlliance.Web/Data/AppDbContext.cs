@@ -72,8 +72,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         builder.Entity<Document>().HasQueryFilter(AccessFilter,
             d => AccessSeesEverything
                  || (d.Agreement != null && d.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
-                 || (d.Activity != null && ((d.Activity.Agreement != null && d.Activity.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
-                                            || (d.Activity.Alliance != null && d.Activity.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k))))));
+                 || (d.Activity != null && EF.Property<List<string>>(d.Activity, ActivityAccessKeys).Any(k => AccessKeyList.Contains(k))));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
             m => AccessSeesEverything || m.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,
