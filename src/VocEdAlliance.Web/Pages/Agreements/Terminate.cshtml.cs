@@ -35,9 +35,12 @@ public class TerminateModel(AppDbContext db, IAuthorizationService authorization
         public DateOnly? EffectiveOn { get; set; }
     }
 
+    private Task<(Domain.Agreements.Agreement? Agreement, IActionResult? Refusal)> LoadAsync() =>
+        this.AuthorizedAsync(authorization, db.Agreements.SingleOrDefaultAsync(a => a.Id == Id), Operations.Terminate);
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var (agreement, refusal) = await this.AuthorizedAsync(authorization, db.Agreements.SingleOrDefaultAsync(a => a.Id == Id), Operations.Terminate);
+        var (agreement, refusal) = await LoadAsync();
         if (agreement is null)
         {
             return refusal!;
@@ -49,7 +52,7 @@ public class TerminateModel(AppDbContext db, IAuthorizationService authorization
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (agreement, refusal) = await this.AuthorizedAsync(authorization, db.Agreements.SingleOrDefaultAsync(a => a.Id == Id), Operations.Terminate);
+        var (agreement, refusal) = await LoadAsync();
         if (agreement is null)
         {
             return refusal!;
