@@ -11,12 +11,12 @@ public sealed class AccessibilityTests(PortalFixture portal) : BrowserTests(port
         var (agreement, activity) = await Portal.CreatePairingWithActivityAsync("520302", "310116");
         var page = await Browser.NewPageAsync();
         var violations = new List<string>();
-        await page.GotoAsync("/Account/SignIn");
+        await page.OpenAsync("/Account/SignIn");
         violations.AddRange((await BrowserHarness.AccessibilityViolationsAsync(page)).Select(v => "/Account/SignIn " + v));
         await page.GetByLabel("电子邮箱").FillAsync("admin@demo.local");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
 
         foreach (var url in new[]
                  {
@@ -24,8 +24,7 @@ public sealed class AccessibilityTests(PortalFixture portal) : BrowserTests(port
                      $"/Activities/{activity.Id}", $"/Activities/Edit/{activity.Id}", "/Alliances", "/Summaries", "/Admin/Users",
                  })
         {
-            await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.OpenAsync(url);
             violations.AddRange((await BrowserHarness.AccessibilityViolationsAsync(page)).Select(v => url + " " + v));
         }
 
@@ -64,11 +63,11 @@ public sealed class PhoneLayoutTests(PortalFixture portal) : BrowserTests(portal
     {
         var (agreement, activity) = await Portal.CreatePairingWithActivityAsync("520302", "310116");
         var page = await Browser.NewPageAsync(390, 844);
-        await page.GotoAsync("/Account/SignIn");
+        await page.OpenAsync("/Account/SignIn");
         await page.GetByLabel("电子邮箱").FillAsync("admin@demo.local");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
         var overflowing = new List<string>();
 
         foreach (var url in new[]
@@ -77,8 +76,7 @@ public sealed class PhoneLayoutTests(PortalFixture portal) : BrowserTests(portal
                      "/Activities", "/Alliances", "/Summaries", "/Admin/Users", $"/History/agreement/{agreement.Id}",
                  })
         {
-            await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.OpenAsync(url);
             var problems = await Journey.LayoutProblemsAsync(page);
             if (problems.Count > 0)
             {

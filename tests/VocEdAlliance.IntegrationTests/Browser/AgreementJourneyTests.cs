@@ -24,7 +24,7 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
         await journey.CheckpointAsync("bureau-home");
 
         // A new school in the bureau's own jurisdiction; the region is picked from the portal's suggestions.
-        await page.GotoAsync("/Institutions");
+        await page.OpenAsync("/Institutions");
         await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Institutions.Create.Title"), Exact = true }).ClickAsync();
         await page.GetByLabel(journey.T("Field.Name"), new() { Exact = true }).FillAsync(school);
         await page.GetByLabel(journey.T("Field.InstitutionKind"), new() { Exact = true }).SelectOptionAsync(nameof(InstitutionKind.SecondaryVocationalSchool));
@@ -40,7 +40,7 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
         await journey.CheckpointAsync("institution-created");
 
         // The agreement form, completed with the keyboard alone: Tab, typing, arrow keys, Space and Enter.
-        await page.GotoAsync("/Agreements");
+        await page.OpenAsync("/Agreements");
         await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Agreements.Create.Title"), Exact = true }).ClickAsync();
         await journey.CheckpointAsync("agreement-form");
         await journey.ChooseAsync(page.GetByLabel(journey.T("Field.AgreementKind"), new() { Exact = true }), nameof(AgreementKind.Pairing));

@@ -15,7 +15,7 @@ public sealed class SignInJourneyTests(PortalFixture portal) : BrowserTests(port
         var page = journey.Page;
         var victim = await Portal.CreateUserAsync(Roles.BureauStaff);
 
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN"); // Chinese first, whatever the browser says
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -37,7 +37,7 @@ public sealed class SignInJourneyTests(PortalFixture portal) : BrowserTests(port
         await journey.CheckpointAsync("home");
         await journey.SignOutAsync();
         await journey.CheckpointAsync("signed-out");
-        await page.GotoAsync("/Agreements");
+        await page.OpenAsync("/Agreements");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
 
         journey.AssertClean();

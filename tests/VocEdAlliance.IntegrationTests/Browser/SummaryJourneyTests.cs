@@ -28,7 +28,7 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
         await page.GetByLabel(journey.T("Summary.ToYear"), new() { Exact = true }).FillAsync("2026");
         await page.GetByLabel(journey.T("Summary.Zone"), new() { Exact = true }).SelectOptionAsync(nameof(MacroZone.West));
         await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Filter"), Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("zone=West", StringComparison.Ordinal) && url.Contains("from=2016", StringComparison.Ordinal));
+        await page.ArrivedAsync(url => url.Contains("zone=West", StringComparison.Ordinal) && url.Contains("from=2016", StringComparison.Ordinal));
         await Expect(page.GetByLabel(journey.T("Summary.Zone"), new() { Exact = true })).ToHaveValueAsync(nameof(MacroZone.West));
         await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
 
@@ -44,8 +44,8 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
             await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
             try
             {
-                await page.WaitForURLAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal),
-                    new() { Timeout = 5000 });
+                await page.ArrivedAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal),
+                    timeoutMs: 5000);
                 break;
             }
             catch (TimeoutException) when (attempt < 3)

@@ -74,15 +74,14 @@ public sealed partial class Journey
     /// and signs in.</summary>
     public async Task SignInAsync(string email, string password = DemoAccounts.Password, bool expectSuccess = true)
     {
-        await Page.GotoAsync("/Account/SignIn");
+        await Page.OpenAsync("/Account/SignIn");
         await ChooseLanguageAsync();
         await Page.GetByLabel(T("Field.Email")).FillAsync(email);
         await Page.GetByLabel(T("Field.Password"), new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = T("SignIn.Submit"), Exact = true }).ClickAsync();
         if (expectSuccess)
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
-            await Page.WaitForLoadStateAsync(LoadState.Load);
+            await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
         }
     }
 
@@ -97,13 +96,13 @@ public sealed partial class Journey
         await OpenNavigationAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = Language == "en" ? "English" : "中文", Exact = true }).ClickAsync();
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", expected);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.LoadedAsync();
     }
 
     /// <summary>On a phone the header folds away behind the menu button: unfold it (a no-op on a desktop).</summary>
     public async Task OpenNavigationAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load); // the menu needs Bootstrap's script, loaded last
+        await Page.LoadedAsync(); // the menu needs Bootstrap's script, loaded last
         var toggler = Page.Locator(".navbar-toggler");
         if (await toggler.IsVisibleAsync() && await toggler.GetAttributeAsync("aria-expanded") != "true")
         {
@@ -125,7 +124,7 @@ public sealed partial class Journey
     /// <summary>Audits the page the journey has reached and saves its screenshot.</summary>
     public async Task CheckpointAsync(string pageName)
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.LoadedAsync();
         var where = $"{pageName} ({Page.Url})";
         var lang = await Page.Locator("html").GetAttributeAsync("lang");
         if (lang != (Language == "en" ? "en" : "zh-CN"))
