@@ -85,6 +85,12 @@ public sealed class NationalData(string connectionString, double scale, int seed
             await analyze.ExecuteNonQueryAsync();
         }
         Step(clock, "analysed");
+        // The triggers that keep the summary rollups were off during the copy: count them once from the records.
+        await using (var rollups = new NpgsqlCommand("SELECT rebuild_summary_cells(); ANALYZE summary_cells, summary_ledger", connection) { CommandTimeout = 1200 })
+        {
+            await rollups.ExecuteNonQueryAsync();
+        }
+        Step(clock, "summary rollups counted");
     }
 
     private void Step(Stopwatch clock, string what) => log.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F1} s  {what}");
@@ -395,17 +401,19 @@ public sealed class NationalData(string connectionString, double scale, int seed
         return alliances;
     }
 
-    private sealed record AgreementRow(Guid Id, DateOnly From, DateOnly? To, Org Giver, Org Receiver, double Weight, string[] Keys);
+    private sealed record AgreementRow(Guid Id, DateOnly From, DateOnly? To, Org Giver, Org Receiver, string[] Keys);
 
     private async Task<List<AgreementRow>> WriteAgreementsAsync(NpgsqlConnection connection, List<AllianceRow> alliances)
     {
         var pairable = schools.Where(s => s.Kind is InstitutionKind.SecondaryVocationalSchool or InstitutionKind.HigherVocationalCollege).ToList();
-        var weightOf = counties.ToDictionary(c => c.Code, c => c.Weight);
         var east = pairable.Where(s => ZoneOf(s) == "East").ToList();
         var westOrCentral = pairable.Where(s => ZoneOf(s) is "West" or "Central").ToList();
-        var eastCumulative = Cumulative(east, s => weightOf[s.RegionCode]);
-        var westCumulative = Cumulative(westOrCentral, s => weightOf[s.RegionCode]);
-        var allCumulative = Cumulative(pairable, s => weightOf[s.RegionCode]);
+        // Schools were already placed by the regions' weights (a busy county holds many schools), so each school is
+        // picked with the same chance: weighting the pick by the county again squared the skew, and one county ended up a
+        // party to 45% of the country's agreements.
+        var eastCumulative = Cumulative(east, _ => 1.0);
+        var westCumulative = Cumulative(westOrCentral, _ => 1.0);
+        var allCumulative = Cumulative(pairable, _ => 1.0);
         var modes = Enum.GetValues<CooperationMode>();
         var enterprisesByProvince = enterprises.GroupBy(e => e.RegionCode[..2]).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<AgreementRow>();
@@ -474,8 +482,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
             {
                 c.Load++;
             }
-            rows.Add(new AgreementRow(agreement.Id, from, to, chosen[0], chosen[1], weightOf.GetValueOrDefault(chosen[0].RegionCode, 0.001),
-                [.. agreement.AccessKeys]));
+            rows.Add(new AgreementRow(agreement.Id, from, to, chosen[0], chosen[1], [.. agreement.AccessKeys]));
 
             await agreementsCopy.StartRowAsync();
             await agreementsCopy.WriteAsync(agreement.Id, NpgsqlDbType.Uuid);
@@ -565,7 +572,9 @@ public sealed class NationalData(string connectionString, double scale, int seed
     private async Task<long> WriteActivitiesAsync(NpgsqlConnection connection, List<AgreementRow> agreements, List<AllianceRow> alliances)
     {
         var kinds = Enum.GetValues<ActivityKind>();
-        var cumulative = Cumulative(agreements, a => a.Weight);
+        // Busy regions already hold more agreements; each agreement gets activities with the same chance (weighting by
+        // region again would square the skew, as it did for the agreements).
+        var cumulative = Cumulative(agreements, _ => 1.0);
         var total = Count(2_000_000);
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY activities (id, agreement_id, alliance_id, kind, title, starts_on, ends_on, location, participants, students, teachers,
@@ -582,7 +591,7 @@ public sealed class NationalData(string connectionString, double scale, int seed
             DateOnly starts;
             if (random.Next(100) < 92)
             {
-                agreement = PickWeighted(agreements, a => a.Weight, cumulative);
+                agreement = PickWeighted(agreements, _ => 0, cumulative);
                 var last = agreement.To is { } to && to < Today ? to : Today;
                 var span = Math.Max(1, last.DayNumber - agreement.From.DayNumber);
                 starts = agreement.From.AddDays(random.Next(span));

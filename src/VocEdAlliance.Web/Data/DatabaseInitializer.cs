@@ -78,6 +78,9 @@ public static partial class DatabaseInitializer
         await using var migrations = PortalDatabase.CreateSystemContext(db.Database.GetConnectionString()!, options => options
             .UseLoggerFactory(loggerFactory)
             .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug))));
+        // Some migrations count what is already there (the summary rollups): on a national-scale database that takes
+        // a minute or more, far past the default 30-second command timeout.
+        migrations.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await migrations.Database.MigrateAsync();
     }
 

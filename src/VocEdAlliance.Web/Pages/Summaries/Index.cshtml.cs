@@ -33,7 +33,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var tables = new Dictionary<string, TableExport>();
         foreach (var table in SummaryTables.All)
         {
-            tables[table] = await Builder.BuildAsync(table, filters, Today);
+            tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
         }
         Tables = tables;
         Alliances = await AllianceOptions.ForAsync(db);

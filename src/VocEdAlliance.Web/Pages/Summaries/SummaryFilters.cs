@@ -20,6 +20,10 @@ public sealed class SummaryFilters
     /// <summary>Where the by-region table is drilled to: a 2-, 4- or 6-digit prefix.</summary>
     [FromQuery(Name = "region")] public string? Region { get; set; }
 
+    /// <summary>The page of the by-alliance table (the other tables are not paged); filters and drill links start
+    /// again at page 1.</summary>
+    [FromQuery(Name = "p")] public int AlliancePage { get; set; } = 1;
+
     public string? ProvincePrefix => Province is { Length: >= 2 } p && p.All(char.IsAsciiDigit) ? p[..2] : null;
 
     public string? RegionPrefix => Region is { Length: 2 or 4 or 6 } r && r.All(char.IsAsciiDigit) ? r : null;

@@ -3,6 +3,7 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Summaries;
 
@@ -19,8 +20,12 @@ public sealed record Volume(int Pairings, int ActivePairings, int Activities, lo
 /// <summary>Computes the cross-region summaries from what the current user may see: every read goes through the
 /// access filter, so a bureau's numbers (totals included) can only ever come from its own jurisdiction's records.
 /// Agreements are placed by their parties' regions; activities by their agreement's. Activities recorded on an
-/// alliance alone have no place and count only in the by-alliance and by-year views.</summary>
-public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
+/// alliance alone have no place and count only in the by-alliance and by-year views.
+/// <para>For a user who sees the whole country, and no alliance chosen, the figures come from the rollups the database
+/// keeps exactly in sync (<see cref="SummaryRollups"/>): a few thousand rows whatever the number of activities. Everyone
+/// else, and a drill below the provinces, is computed from the records (<paramref name="live"/> forces that, for the
+/// tests that prove both give the same figures).</para></summary>
+public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool live = false)
 {
     public sealed record AgreementFacts(Guid Id, AgreementStatus Status, Guid? AllianceId, IReadOnlyList<string> Regions, Volume Outcomes);
     public sealed record Pair(string From, string To, Volume Volume);
@@ -32,21 +37,53 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
     private sealed record ActivitySum(Guid? AgreementId, int Count, long Teachers, long Students, long Trainees, decimal Amount);
 
     private (SummaryFilters Filters, IReadOnlyList<AgreementFacts> Facts)? agreementsRead;
+    private SummaryRollups? rollups;
+    private SummaryRollups Rollups => rollups ??= new SummaryRollups(db);
+
+    /// <summary>Whether these filters are answered from the rollups (see the class summary).</summary>
+    public bool UsesRollups(SummaryFilters filters) => !live && db.Access.SeesEverything && filters.AllianceId is null;
 
     /// <summary>Visible, current agreements matching the filters, each with the outcomes of its matching activities.
-    /// Read once per report: the views of one page share it.</summary>
+    /// Read once per report: the views of one page share it. From the rollups, agreements with the same provinces come
+    /// as one, their outcomes added up: every view built on these places agreements by province or zone alone.</summary>
     public async Task<IReadOnlyList<AgreementFacts>> AgreementsAsync(SummaryFilters filters)
     {
         if (agreementsRead is { } read && ReferenceEquals(read.Filters, filters))
         {
             return read.Facts;
         }
-        var facts = await ReadAgreementsAsync(filters);
+        var facts = UsesRollups(filters) ? await ReadProvinceGroupsAsync(filters) : await ReadAgreementsAsync(filters, within: null);
         agreementsRead = (filters, facts);
         return facts;
     }
 
-    private async Task<IReadOnlyList<AgreementFacts>> ReadAgreementsAsync(SummaryFilters filters)
+    /// <summary>Like <see cref="AgreementsAsync"/>, one by one and only those with a party under the region prefix:
+    /// what the by-region table needs below the provinces.</summary>
+    public Task<IReadOnlyList<AgreementFacts>> AgreementsWithinAsync(SummaryFilters filters, string regionPrefix) =>
+        ReadAgreementsAsync(filters, regionPrefix);
+
+    private async Task<IReadOnlyList<AgreementFacts>> ReadProvinceGroupsAsync(SummaryFilters filters)
+    {
+        var zones = await ZonesAsync();
+        var places = (await Rollups.PlacesAsync(filters)).ToDictionary(p => p.Provinces, StringComparer.Ordinal);
+        var groups = new List<AgreementFacts>();
+        foreach (var group in (await Rollups.AgreementsAsync()).GroupBy(c => c.Provinces, StringComparer.Ordinal))
+        {
+            var provinces = group.Key.Split(',');
+            if ((filters.ProvincePrefix is { } province && !provinces.Contains(province, StringComparer.Ordinal))
+                || (filters.Zone is { } zone && !provinces.Any(p => zones.GetValueOrDefault(p) == zone)))
+            {
+                continue;
+            }
+            var p = places.GetValueOrDefault(group.Key);
+            var outcomes = new Volume(group.Sum(c => c.Agreements), group.Where(c => c.Status == AgreementStatus.Active).Sum(c => c.Agreements),
+                p?.Activities ?? 0, p?.Teachers ?? 0, p?.Students ?? 0, p?.Trainees ?? 0, p?.Amount ?? 0);
+            groups.Add(new AgreementFacts(Guid.Empty, AgreementStatus.Active, null, [.. provinces.Select(code => code + "0000")], outcomes));
+        }
+        return groups;
+    }
+
+    private async Task<IReadOnlyList<AgreementFacts>> ReadAgreementsAsync(SummaryFilters filters, string? within)
     {
         var agreements = db.Agreements.AsNoTracking().Where(a => !a.IsArchived);
         if (filters.AllianceId is { } allianceId)
@@ -58,6 +95,11 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             var pattern = province + "%";
             agreements = agreements.Where(a => a.Parties.Any(p => EF.Functions.Like(p.RegionCode, pattern)));
         }
+        if (within is not null)
+        {
+            var pattern = within + "%";
+            agreements = agreements.Where(a => a.Parties.Any(p => EF.Functions.Like(p.RegionCode, pattern)));
+        }
         var rows = await agreements
             .Select(a => new { a.Id, a.Status, a.AllianceId, Regions = a.Parties.Select(p => p.RegionCode).ToList() })
             .ToListAsync();
@@ -66,7 +108,7 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             var zones = await ZonesAsync();
             rows = [.. rows.Where(r => r.Regions.Any(code => zones.GetValueOrDefault(code[..2]) == zone))];
         }
-        var sums = (await ActivitySumsAsync(filters)).Where(s => s.AgreementId is not null).ToDictionary(s => s.AgreementId!.Value);
+        var sums = (await ActivitySumsAsync(filters, within)).Where(s => s.AgreementId is not null).ToDictionary(s => s.AgreementId!.Value);
         return [.. rows.Select(r =>
         {
             var s = sums.GetValueOrDefault(r.Id);
@@ -101,11 +143,19 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
         return activities;
     }
 
-    private async Task<List<ActivitySum>> ActivitySumsAsync(SummaryFilters filters) =>
-        await Activities(filters).GroupBy(a => a.AgreementId)
+    private async Task<List<ActivitySum>> ActivitySumsAsync(SummaryFilters filters, string? within)
+    {
+        var activities = Activities(filters);
+        if (within is not null)
+        {
+            var pattern = within + "%";
+            activities = activities.Where(a => a.Agreement != null && a.Agreement.Parties.Any(p => EF.Functions.Like(p.RegionCode, pattern)));
+        }
+        return await activities.GroupBy(a => a.AgreementId)
             .Select(g => new ActivitySum(g.Key, g.Count(), g.Sum(a => (long?)a.Teachers) ?? 0, g.Sum(a => (long?)a.Students) ?? 0,
                 g.Sum(a => (long?)a.Trainees) ?? 0, g.Sum(a => a.AmountCny) ?? 0))
             .ToListAsync();
+    }
 
     public async Task<IReadOnlyList<RegionRow>> ProvinceNamesAsync() =>
         [.. (await regions.ProvincesAsync()).Select(p => new RegionRow(p.Code[..2], p.DisplayName(System.Globalization.CultureInfo.CurrentUICulture), Volume.Zero))];
@@ -114,6 +164,11 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
     /// and their amount or estimated value in CNY.</summary>
     public async Task<(int Count, decimal Amount)> SupportEastToWestAsync(SummaryFilters filters)
     {
+        if (UsesRollups(filters))
+        {
+            var places = await Rollups.PlacesAsync(filters);
+            return (places.Sum(p => p.Support), places.Sum(p => p.SupportAmount));
+        }
         var zones = await ZonesAsync();
         var support = await Activities(filters)
             .Where(a => (a.Kind == ActivityKind.FinancialSupport || a.Kind == ActivityKind.EquipmentDonation)
@@ -195,13 +250,55 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
             .OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyList<AllianceRow>> ByAllianceAsync(SummaryFilters filters, DateOnly today)
+    /// <summary>Alliances on one page of the by-alliance table, by name.</summary>
+    public const int AlliancePageSize = 50;
+
+    private sealed record AllianceHead(Guid Id, string Name, int Members);
+
+    /// <summary>The by-alliance table: one page of it (<paramref name="page"/>), or every alliance (null: the exports).</summary>
+    public async Task<PageOf<AllianceRow>> ByAllianceAsync(SummaryFilters filters, DateOnly today, int? page)
     {
-        var alliances = await db.Alliances.AsNoTracking()
-            .Where(a => filters.AllianceId == null || a.Id == filters.AllianceId)
-            .OrderBy(a => a.Name)
-            .Select(a => new { a.Id, a.Name, Members = a.Members.Count(m => m.LeftOn == null) })
-            .ToListAsync();
+        var chosen = db.Alliances.AsNoTracking().Where(a => filters.AllianceId == null || a.Id == filters.AllianceId);
+        var heads = chosen.OrderBy(a => a.Name).ThenBy(a => a.Id)
+            .Select(a => new AllianceHead(a.Id, a.Name, a.Members.Count(m => m.LeftOn == null)));
+        PageOf<AllianceHead> shown;
+        if (page is { } number)
+        {
+            shown = await heads.ToPageAsync(number, chosen, AlliancePageSize);
+        }
+        else
+        {
+            var all = await heads.ToListAsync();
+            shown = new PageOf<AllianceHead>(all, 1, Math.Max(1, all.Count), all.Count);
+        }
+        var ids = page is null ? null : shown.Items.Select(a => a.Id).ToList();
+        ILookup<Guid, (AgreementStatus Status, int Count)> statusesOf;
+        ILookup<Guid, SummaryRollups.AllianceKindCell> kindsOf;
+        if (UsesRollups(filters))
+        {
+            statusesOf = (await Rollups.AllianceStatusesAsync(ids)).ToLookup(s => s.AllianceId, s => (s.Status, s.Agreements));
+            kindsOf = (await Rollups.AllianceKindsAsync(ids, filters)).ToLookup(k => k.AllianceId);
+        }
+        else
+        {
+            (statusesOf, kindsOf) = await AllianceFiguresAsync(filters);
+        }
+        var quietSince = today.AddMonths(-12);
+        AllianceRow Row(AllianceHead a)
+        {
+            var own = kindsOf[a.Id].ToList();
+            DateOnly? last = own.Count > 0 ? own.Max(k => k.LastOn) : null;
+            return new AllianceRow(a.Id, a.Name, a.Members,
+                statusesOf[a.Id].ToDictionary(s => s.Status, s => s.Count),
+                own.ToDictionary(k => k.Kind, k => k.Activities), last, last is null || last < quietSince,
+                new Volume(0, 0, own.Sum(k => k.Activities), own.Sum(k => k.Teachers), own.Sum(k => k.Students), own.Sum(k => k.Trainees), own.Sum(k => k.Amount)));
+        }
+        return new PageOf<AllianceRow>([.. shown.Items.Select(Row)], shown.Page, shown.PageSize, shown.Total, shown.MoreThanTotal);
+    }
+
+    /// <summary>The by-alliance figures from the records: agreements by status, activities by kind.</summary>
+    private async Task<(ILookup<Guid, (AgreementStatus, int)>, ILookup<Guid, SummaryRollups.AllianceKindCell>)> AllianceFiguresAsync(SummaryFilters filters)
+    {
         var statuses = await db.Agreements.AsNoTracking().Where(a => !a.IsArchived && a.AllianceId != null)
             .GroupBy(a => new { a.AllianceId, a.Status }).Select(g => new { g.Key.AllianceId, g.Key.Status, Count = g.Count() })
             .ToListAsync();
@@ -220,22 +317,18 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions)
                 Trainees = g.Sum(a => (long?)a.Trainees) ?? 0, Amount = g.Sum(a => a.AmountCny) ?? 0,
             })
             .ToListAsync();
-        var quietSince = today.AddMonths(-12);
-        var kindsOf = kinds.ToLookup(k => k.AllianceId);
-        var statusesOf = statuses.ToLookup(s => s.AllianceId);
-        return [.. alliances.Select(a =>
-        {
-            var own = kindsOf[a.Id].ToList();
-            DateOnly? last = own.Count > 0 ? own.Max(k => k.Last) : null;
-            return new AllianceRow(a.Id, a.Name, a.Members,
-                statusesOf[a.Id].ToDictionary(s => s.Status, s => s.Count),
-                own.ToDictionary(k => k.Kind, k => k.Count), last, last is null || last < quietSince,
-                new Volume(0, 0, own.Sum(k => k.Count), own.Sum(k => k.Teachers), own.Sum(k => k.Students), own.Sum(k => k.Trainees), own.Sum(k => k.Amount)));
-        })];
+        return (statuses.ToLookup(s => s.AllianceId!.Value, s => (s.Status, s.Count)),
+            kinds.ToLookup(k => k.AllianceId!.Value, k => new SummaryRollups.AllianceKindCell(k.AllianceId!.Value, k.Kind, k.Count,
+                k.Teachers, k.Students, k.Trainees, k.Amount, k.Last)));
     }
 
     public async Task<IReadOnlyList<TrendRow>> TrendsAsync(SummaryFilters filters)
     {
+        if (UsesRollups(filters))
+        {
+            return [.. (await Rollups.TrendsAsync(filters)).GroupBy(c => c.Year).OrderBy(g => g.Key)
+                .Select(g => new TrendRow(g.Key, g.ToDictionary(c => c.Kind, c => c.Activities), g.Sum(c => c.Activities)))];
+        }
         var counts = await Activities(filters)
             .GroupBy(a => new { a.StartsOn.Year, a.Kind })
             .Select(g => new { g.Key.Year, g.Key.Kind, Count = g.Count() })

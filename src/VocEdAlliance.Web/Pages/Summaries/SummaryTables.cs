@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Pages.Summaries;
@@ -25,11 +26,14 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
     private static object?[] Cells(Volume v) =>
         [v.Pairings, v.ActivePairings, v.Activities, v.Teachers, v.Students, v.Trainees, v.AmountCny];
 
-    public async Task<TableExport> BuildAsync(string table, SummaryFilters filters, DateOnly today)
+    /// <summary>Builds a table; <paramref name="paged"/>: the by-alliance table shows one page (the page), or every
+    /// alliance (the exports).</summary>
+    public async Task<TableExport> BuildAsync(string table, SummaryFilters filters, DateOnly today, bool paged = false)
     {
         if (table == Alliances)
         {
-            var rows = await report.ByAllianceAsync(filters, today);
+            var page = await report.ByAllianceAsync(filters, today, paged ? filters.AlliancePage : null);
+            var rows = page.Items;
             return new TableExport(table,
                 [t["Field.Name"], t["Alliances.Members"], .. Enum.GetValues<AgreementStatus>().Select(s => $"{t["Summary.Agreements"]}: {t.Enum(s)}"),
                  .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Field.Teachers"], t["Field.Students"], t["Field.Trainees"],
@@ -38,7 +42,10 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
                     .. Enum.GetValues<AgreementStatus>().Select(s => (object?)r.AgreementsByStatus.GetValueOrDefault(s)),
                     .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ActivitiesByKind.GetValueOrDefault(k)),
                     r.Outcomes.Teachers, r.Outcomes.Students, r.Outcomes.Trainees, r.Outcomes.AmountCny,
-                    r.LastActivity, r.Quiet ? t["Common.Yes"].Value : t["Common.No"].Value])]);
+                    r.LastActivity, r.Quiet ? t["Common.Yes"].Value : t["Common.No"].Value])])
+            {
+                Pager = paged ? page.Pager(filters.ToQuery()) : null,
+            };
         }
         if (table == Trends)
         {
@@ -46,7 +53,6 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
             return new TableExport(table, [t["Field.Year"], .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.Total"]],
                 [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture), .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ByKind.GetValueOrDefault(k)), r.Total])]);
         }
-        var agreements = await report.AgreementsAsync(filters);
         var zones = await report.ZonesAsync();
         switch (table)
         {
@@ -54,16 +60,16 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
                 var (supportCount, supportAmount) = await report.SupportEastToWestAsync(filters);
                 return new TableExport(table, [t["Summary.Flow"], .. VolumeHeaders],
                     [
-                        [t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(agreements, zones))],
+                        [t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(await report.AgreementsAsync(filters), zones))],
                         [t["Summary.SupportEastToWest"].Value, .. Cells(new Volume(0, 0, supportCount, 0, 0, 0, supportAmount))],
                     ]);
             case Zones:
-                var zonePairs = SummaryReport.Pairs(agreements, code => zones.GetValueOrDefault(code[..2]).ToString());
+                var zonePairs = SummaryReport.Pairs(await report.AgreementsAsync(filters), code => zones.GetValueOrDefault(code[..2]).ToString());
                 return new TableExport(table, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
                     [.. zonePairs.Select(p => (IReadOnlyList<object?>)[t[$"MacroZone.{p.From}"].Value, t[$"MacroZone.{p.To}"].Value, .. Cells(p.Volume)])]);
             case Provinces:
                 var names = (await report.ProvinceNamesAsync()).ToDictionary(p => p.Prefix, p => p.Name);
-                var provincePairs = SummaryReport.Pairs(agreements, code => code[..2]);
+                var provincePairs = SummaryReport.Pairs(await report.AgreementsAsync(filters), code => code[..2]);
                 return new TableExport(table, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
                     [.. provincePairs.Select(p => (IReadOnlyList<object?>)[names.GetValueOrDefault(p.From, p.From), names.GetValueOrDefault(p.To, p.To), .. Cells(p.Volume)])])
                 {
@@ -71,9 +77,11 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
                 };
             default:
                 var prefix = filters.RegionPrefix;
+                // Below the provinces the table needs each agreement's own regions: only those with a party there are read.
+                var placed = prefix is null ? await report.AgreementsAsync(filters) : await report.AgreementsWithinAsync(filters, prefix);
                 var regionRows = prefix is { Length: 6 }
-                    ? await report.InstitutionsAsync(agreements, prefix)
-                    : await report.ByRegionAsync(agreements, prefix);
+                    ? await report.InstitutionsAsync(placed, prefix)
+                    : await report.ByRegionAsync(placed, prefix);
                 return new TableExport(Regions, [t["Field.Region"], .. VolumeHeaders],
                     [.. regionRows.Select(r => (IReadOnlyList<object?>)[r.Name, .. Cells(r.Volume)])])
                 {

@@ -13,6 +13,9 @@ public sealed record TableExport(string Name, IReadOnlyList<string> Headers, IRe
     /// <summary>What each row stands for (a region's code prefix, for drilling down); shown as links, not exported.</summary>
     public IReadOnlyList<string?> RowKeys { get; init; } = [];
 
+    /// <summary>Where a paged table stands (the by-alliance table on the page); null when every row is here.</summary>
+    public Pages.Shared.PagerModel? Pager { get; init; }
+
     public static string Neutralise(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
