@@ -88,6 +88,31 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
     }
 
     [Fact]
+    public async Task An_alliance_typed_by_name_filters_the_summaries_and_an_unknown_name_is_said_next_to_the_field()
+    {
+        using var ministry = await data.SignedInAsync(data.Ministry);
+        using var liuyang = await data.SignedInAsync(data.Liuyang);
+
+        var suggested = await ministry.Http.GetStringAsync("/Alliances/Search?q=湘赣", TestContext.Current.CancellationToken);
+        var byName = await ministry.GetAsync("/Summaries?alliance=" + Uri.EscapeDataString("湘赣测试联盟"));
+        var unknown = await ministry.GetAsync("/Summaries?alliance=" + Uri.EscapeDataString("没有这个联盟"));
+
+        Assert.Contains("湘赣测试联盟", suggested, StringComparison.Ordinal);
+        Assert.Equal("[]", await ministry.Http.GetStringAsync("/Alliances/Search?q=没有这个", TestContext.Current.CancellationToken));
+        // A3 is the alliance's only agreement: its 2022 training, and the alliance's own 2020 forum in the trends.
+        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(1), N(7), N(0), N(100), Money(0)]], Rows(byName, "provinces"));
+        Assert.Equal([["2020", "1"], ["2022", "1"]], Rows(byName, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
+        Assert.Equal("湘赣测试联盟", byName.Document.QuerySelector("#alliance")!.GetAttribute("value"));
+        var alliance = byName.Document.QuerySelector("[data-testid=export-provinces-csv]")!.GetAttribute("href");
+        Assert.Matches("alliance=[0-9a-f-]{36}", alliance); // exports and links carry the alliance's id
+        Assert.Contains("is-invalid", unknown.Document.QuerySelector("#alliance")!.ClassName, StringComparison.Ordinal);
+        Assert.NotNull(unknown.Document.QuerySelector("#alliance-error"));
+        Assert.Equal(3, Rows(unknown, "provinces").Count); // no filter applied
+        Assert.Null(byName.Document.QuerySelector("#alliance-error"));
+        Assert.Contains("湘赣测试联盟", await liuyang.Http.GetStringAsync("/Alliances/Search?q=测试", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exports_hold_the_same_numbers_as_the_page()
     {
         using var ministry = await data.SignedInAsync(data.Ministry);

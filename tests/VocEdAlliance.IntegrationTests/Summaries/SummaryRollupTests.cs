@@ -13,9 +13,9 @@ namespace VocEdAlliance.IntegrationTests.Summaries;
 /// <summary>The demo data, on a database of its own (the comparison needs nothing else writing at the same time).</summary>
 public sealed class RollupDataset() : DedicatedPortal(seedDemo: true);
 
-/// <summary>The country-wide summaries come from rollups the database keeps (summary_cells). Every table they feed must
-/// equal the same table computed from the records, under every filter, before and after the records change in every way
-/// the portal changes them: activities recorded, edited, archived; agreements terminated, archived, moved to an alliance,
+/// <summary>The summaries come from rollups the database keeps (summary_cells), the country's and each region's. Every
+/// table they feed must equal the same table computed from the records, for the ministry and for bureaus at every
+/// level, under every filter, before and after the records change in every way the portal changes them: activities recorded, edited, archived; agreements terminated, archived, moved to an alliance,
 /// their parties replaced.</summary>
 public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<RollupDataset>
 {
@@ -32,35 +32,52 @@ public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<Rollu
         new() { Province = "31", Kind = ActivityKind.FinancialSupport },
     ];
 
-    /// <summary>Every table under every filter set, from the rollups and from the records, as text rows in a fixed order.</summary>
+    /// <summary>Who reads: the country (ministry), a province's, a prefecture's and a county's bureau.</summary>
+    private static readonly AccessScope[] Readers =
+    [
+        new(SeesEverything: true, MayWrite: false, Key: string.Empty),
+        new(SeesEverything: false, MayWrite: true, Key: "r:52"),
+        new(SeesEverything: false, MayWrite: true, Key: "r:31"),
+        new(SeesEverything: false, MayWrite: true, Key: "r:5203"),
+        new(SeesEverything: false, MayWrite: true, Key: "r:520302"),
+    ];
+
+    /// <summary>Every table under every filter set for every reader, from the rollups and from the records, as text rows
+    /// in a fixed order.</summary>
     private async Task<(List<string> FromRollups, List<string> FromRecords)> BothAsync()
     {
-        await using var scope = data.Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentAccess>().UseSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var regions = scope.ServiceProvider.GetRequiredService<RegionDirectory>();
-        var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var rollups = new SummaryReport(db, regions);
-        var records = new SummaryReport(db, regions, live: true);
-        Assert.True(rollups.UsesRollups(FilterSets[0]));
-        Assert.False(records.UsesRollups(FilterSets[0]));
-
-        async Task<List<string>> Tables(SummaryReport report)
+        var fromRollups = new List<string>();
+        var fromRecords = new List<string>();
+        foreach (var reader in Readers)
         {
-            var lines = new List<string>();
-            foreach (var filters in FilterSets)
+            await using var scope = data.Factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().Use(reader);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var regions = scope.ServiceProvider.GetRequiredService<RegionDirectory>();
+            var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var rollups = new SummaryReport(db, regions);
+            var records = new SummaryReport(db, regions, live: true);
+            Assert.True(rollups.UsesRollups(FilterSets[0]));
+            Assert.False(records.UsesRollups(FilterSets[0]));
+
+            async Task<List<string>> Tables(SummaryReport report)
             {
-                foreach (var table in SummaryTables.All)
+                var lines = new List<string>();
+                foreach (var filters in FilterSets)
                 {
-                    var built = await new SummaryTables(report, t).BuildAsync(table, filters, Today);
-                    lines.AddRange(built.Rows
-                        .Select(row => $"{table} {string.Join("&", filters.ToQuery().Select(q => q.Key + "=" + q.Value))}: {string.Join(" | ", row.Select(Text))}")
-                        .Order(StringComparer.Ordinal));
+                    foreach (var table in SummaryTables.All)
+                    {
+                        var built = await new SummaryTables(report, t).BuildAsync(table, filters, Today, paged: table == SummaryTables.Alliances);
+                        var where = $"{reader.Key} {table} {string.Join("&", filters.ToQuery().Select(q => q.Key + "=" + q.Value))}";
+                        lines.AddRange(built.Rows.Select(row => $"{where}: {string.Join(" | ", row.Select(Text))}").Order(StringComparer.Ordinal));
+                    }
                 }
+                return lines;
             }
-            return lines;
+            fromRollups.AddRange(await Tables(rollups));
+            fromRecords.AddRange(await Tables(records));
         }
-        return (await Tables(rollups), await Tables(records));
+        return (fromRollups, fromRecords);
     }
 
     /// <summary>A cell as text; amounts by value (0.0 and 0 are the same money, shown alike on the page).</summary>
@@ -72,7 +89,9 @@ public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<Rollu
     {
         var (before, expectedBefore) = await BothAsync();
         Assert.Equal(expectedBefore, before);
-        Assert.Contains(before, line => line.StartsWith("provinces", StringComparison.Ordinal)); // there is something to compare
+        // There is something to compare, for the country and for the county.
+        Assert.Contains(before, line => line.StartsWith(" provinces", StringComparison.Ordinal));
+        Assert.Contains(before, line => line.StartsWith("r:520302 provinces", StringComparison.Ordinal));
 
         // Activities: one recorded (East->West support on an agreement with a party in each), one edited (kind, year,
         // outcomes), one archived.

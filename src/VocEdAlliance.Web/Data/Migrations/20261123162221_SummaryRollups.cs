@@ -12,8 +12,12 @@ namespace VocEdAlliance.Web.Data.Migrations
         {
             // The country-wide summaries, pre-aggregated and exact: see docs/benchmarks.md ("Summary rollups").
             migrationBuilder.Sql("""
-                -- The country-wide summaries, pre-aggregated (see docs/benchmarks.md, "Summary rollups").
+                -- Summary rollups (see docs/benchmarks.md, "Summary rollups"). Every figure is kept once for the whole country (scope
+                -- '*') and once for each region key (r:43, r:4301, r:430181) under which the record is visible: a bureau holds exactly
+                -- one such key, so its summaries are its scope's cells, and never include a record outside its jurisdiction. The
+                -- by-alliance figures are kept for the country only (per region they would be most of the table's size).
                 CREATE TABLE summary_cells (
+                    scope text NOT NULL,                      -- '*' or a region access key
                     view text NOT NULL,                       -- 'agreements' | 'place' | 'alliance' | 'trend'
                     provinces text NOT NULL DEFAULT '',       -- the agreement's provinces, '31,52'; '-' for an activity without agreement
                     alliance_id uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
@@ -28,12 +32,16 @@ namespace VocEdAlliance.Web.Data.Migrations
                     support_n bigint NOT NULL DEFAULT 0,
                     support_amount numeric NOT NULL DEFAULT 0,
                     last_on date NULL,
-                    CONSTRAINT pk_summary_cells PRIMARY KEY (view, provinces, alliance_id, status, year, kind));
+                    CONSTRAINT pk_summary_cells PRIMARY KEY (scope, view, provinces, alliance_id, status, year, kind));
 
                 -- What each owner (an agreement with its activities, or an alliance with the activities recorded on it alone) adds to
-                -- the cells: an agreement row (kind '') and one row per group of its activities.
+                -- the cells: an agreement row (kind '') and one row per group of its activities. place_scopes: the region keys of the
+                -- agreement (where it and its placed activities count); activity_scopes: the region keys of the activities (where the
+                -- by-alliance and by-year figures count them).
                 CREATE TABLE summary_ledger (
                     owner_id uuid NOT NULL,
+                    place_scopes text[] NOT NULL,
+                    activity_scopes text[] NOT NULL,
                     provinces text NOT NULL,
                     alliance_id uuid NOT NULL,
                     status text NOT NULL,
@@ -53,22 +61,30 @@ namespace VocEdAlliance.Web.Data.Migrations
                 -- Owners whose records changed since their contribution was last counted.
                 CREATE TABLE summary_pending (owner_id uuid PRIMARY KEY);
 
-                -- What the given owners (all when NULL) contribute now. Mirrors SummaryReport's live path: current (not archived)
-                -- agreements placed by their parties' provinces; activities not archived, of a current agreement or of an alliance
-                -- alone; an activity's alliance is its own, else its agreement's; support counts East->West by the giving and
+                -- The region keys among access keys, in order.
+                CREATE FUNCTION summary_region_keys(keys text[]) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+                    SELECT COALESCE(array_agg(k ORDER BY k), '{}') FROM unnest(keys) AS k WHERE k LIKE 'r:%'
+                $$;
+
+                -- What the given owners (all when NULL) contribute now. Mirrors SummaryReport's path from the records: current (not
+                -- archived) agreements placed by their parties' provinces; activities not archived, of a current agreement or of an
+                -- alliance alone; an activity's alliance is its own, else its agreement's; support counts East->West by the giving and
                 -- receiving parties' provinces.
                 CREATE FUNCTION summary_contributions(owners uuid[]) RETURNS TABLE (
-                    owner_id uuid, provinces text, alliance_id uuid, status text, year int, kind text, n bigint, teachers bigint,
-                    students bigint, trainees bigint, amount numeric, support_n bigint, support_amount numeric, last_on date)
+                    owner_id uuid, place_scopes text[], activity_scopes text[], provinces text, alliance_id uuid, status text, year int,
+                    kind text, n bigint, teachers bigint, students bigint, trainees bigint, amount numeric, support_n bigint,
+                    support_amount numeric, last_on date)
                 LANGUAGE sql STABLE AS $$
                     WITH ag AS (
                         SELECT g.id, g.status, COALESCE(g.alliance_id, '00000000-0000-0000-0000-000000000000') AS alliance_id,
+                               summary_region_keys(g.access_keys) AS scopes,
                                COALESCE((SELECT string_agg(DISTINCT substr(k, 3), ',' ORDER BY substr(k, 3))
                                          FROM unnest(g.access_keys) AS k WHERE k ~ '^r:[0-9]{2}$'), '') AS provinces
                         FROM agreements g
                         WHERE NOT g.is_archived AND (owners IS NULL OR g.id = ANY (owners))),
                     act AS (
                         SELECT COALESCE(a.agreement_id, a.alliance_id) AS owner_id,
+                               COALESCE(ag.scopes, '{}') AS place_scopes, summary_region_keys(a.access_keys) AS activity_scopes,
                                COALESCE(ag.provinces, '-') AS provinces,
                                COALESCE(a.alliance_id, ag.alliance_id) AS alliance_id,
                                date_part('year', a.starts_on)::int AS year, a.kind, a.starts_on,
@@ -85,41 +101,51 @@ namespace VocEdAlliance.Web.Data.Migrations
                         LEFT JOIN ag ON ag.id = a.agreement_id
                         WHERE NOT a.is_archived AND (a.agreement_id IS NULL OR ag.id IS NOT NULL)
                           AND (owners IS NULL OR a.agreement_id = ANY (owners) OR (a.agreement_id IS NULL AND a.alliance_id = ANY (owners))))
-                    SELECT ag.id, ag.provinces, ag.alliance_id, ag.status, 0, '', 1::bigint, 0::bigint, 0::bigint, 0::bigint, 0::numeric,
-                           0::bigint, 0::numeric, NULL::date
+                    SELECT ag.id, ag.scopes, ag.scopes, ag.provinces, ag.alliance_id, ag.status, 0, '', 1::bigint, 0::bigint, 0::bigint,
+                           0::bigint, 0::numeric, 0::bigint, 0::numeric, NULL::date
                     FROM ag
                     UNION ALL
-                    SELECT act.owner_id, act.provinces, act.alliance_id, '', act.year, act.kind, count(*), sum(act.teachers), sum(act.students),
-                           sum(act.trainees), sum(act.amount), count(*) FILTER (WHERE act.support),
-                           COALESCE(sum(act.amount) FILTER (WHERE act.support), 0), max(act.starts_on)
+                    SELECT act.owner_id, act.place_scopes, act.activity_scopes, act.provinces, act.alliance_id, '', act.year, act.kind,
+                           count(*), sum(act.teachers), sum(act.students), sum(act.trainees), sum(act.amount),
+                           count(*) FILTER (WHERE act.support), COALESCE(sum(act.amount) FILTER (WHERE act.support), 0), max(act.starts_on)
                     FROM act
-                    GROUP BY act.owner_id, act.provinces, act.alliance_id, act.year, act.kind
+                    GROUP BY act.owner_id, act.place_scopes, act.activity_scopes, act.provinces, act.alliance_id, act.year, act.kind
                 $$;
 
-                -- Adds (sign 1) or takes back (sign -1) the ledger rows of the given owners (all when NULL) to or from the cells.
-                CREATE FUNCTION summary_apply_ledger(sign int, owners uuid[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO summary_cells AS c (view, provinces, alliance_id, status, year, kind, n, teachers, students, trainees, amount,
-                                                    support_n, support_amount, last_on)
-                    SELECT 'agreements', l.provinces, l.alliance_id, l.status, 0, '', sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
-                    FROM summary_ledger l WHERE l.kind = '' AND (owners IS NULL OR l.owner_id = ANY (owners))
-                    GROUP BY l.provinces, l.alliance_id, l.status
+                -- The cells the ledger rows of the given owners (all when NULL) make, signed: 1 to add, -1 to take back; in the
+                -- country's scope and in each of their region keys'.
+                CREATE FUNCTION summary_ledger_cells(sign int, owners uuid[]) RETURNS TABLE (
+                    scope text, view text, provinces text, alliance_id uuid, status text, year int, kind text, n bigint, teachers bigint,
+                    students bigint, trainees bigint, amount numeric, support_n bigint, support_amount numeric, last_on date)
+                LANGUAGE sql STABLE AS $$
+                    SELECT s.scope, 'agreements', l.provinces, l.alliance_id, l.status, 0, '', sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
+                    FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.place_scopes) AS s (scope)
+                    WHERE l.kind = '' AND (owners IS NULL OR l.owner_id = ANY (owners))
+                    GROUP BY s.scope, l.provinces, l.alliance_id, l.status
                     UNION ALL
-                    SELECT 'place', l.provinces, '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n),
+                    SELECT s.scope, 'place', l.provinces, '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n),
                            sign * sum(l.teachers), sign * sum(l.students), sign * sum(l.trainees), sign * sum(l.amount),
                            sign * sum(l.support_n), sign * sum(l.support_amount), NULL::date
-                    FROM summary_ledger l WHERE l.kind <> '' AND (owners IS NULL OR l.owner_id = ANY (owners))
-                    GROUP BY l.provinces, l.year, l.kind
+                    FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.place_scopes) AS s (scope)
+                    WHERE l.kind <> '' AND l.provinces <> '-' AND (owners IS NULL OR l.owner_id = ANY (owners))
+                    GROUP BY s.scope, l.provinces, l.year, l.kind
                     UNION ALL
-                    SELECT 'alliance', '', l.alliance_id, '', l.year, l.kind, sign * sum(l.n), sign * sum(l.teachers), sign * sum(l.students),
-                           sign * sum(l.trainees), sign * sum(l.amount), 0, 0, CASE WHEN sign > 0 THEN max(l.last_on) END
+                    SELECT '*', 'alliance', '', l.alliance_id, '', l.year, l.kind, sign * sum(l.n), sign * sum(l.teachers),
+                           sign * sum(l.students), sign * sum(l.trainees), sign * sum(l.amount), 0, 0, CASE WHEN sign > 0 THEN max(l.last_on) END
                     FROM summary_ledger l
                     WHERE l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000' AND (owners IS NULL OR l.owner_id = ANY (owners))
                     GROUP BY l.alliance_id, l.year, l.kind
                     UNION ALL
-                    SELECT 'trend', '', '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
-                    FROM summary_ledger l WHERE l.kind <> '' AND (owners IS NULL OR l.owner_id = ANY (owners))
-                    GROUP BY l.year, l.kind
-                    ON CONFLICT (view, provinces, alliance_id, status, year, kind) DO UPDATE SET
+                    SELECT s.scope, 'trend', '', '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
+                    FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.activity_scopes) AS s (scope)
+                    WHERE l.kind <> '' AND (owners IS NULL OR l.owner_id = ANY (owners))
+                    GROUP BY s.scope, l.year, l.kind
+                $$;
+
+                -- Adds (sign 1) or takes back (sign -1) the ledger rows of the given owners to or from the cells.
+                CREATE FUNCTION summary_apply_ledger(sign int, owners uuid[]) RETURNS void LANGUAGE sql AS $$
+                    INSERT INTO summary_cells AS c SELECT * FROM summary_ledger_cells(sign, owners)
+                    ON CONFLICT (scope, view, provinces, alliance_id, status, year, kind) DO UPDATE SET
                         n = c.n + excluded.n, teachers = c.teachers + excluded.teachers, students = c.students + excluded.students,
                         trainees = c.trainees + excluded.trainees, amount = c.amount + excluded.amount, support_n = c.support_n + excluded.support_n,
                         support_amount = c.support_amount + excluded.support_amount,
@@ -132,7 +158,8 @@ namespace VocEdAlliance.Web.Data.Migrations
                     taken_back text[];
                 BEGIN
                     SELECT array_agg(DISTINCT l.alliance_id::text || '|' || l.year || '|' || l.kind) INTO taken_back
-                    FROM summary_ledger l WHERE l.owner_id = ANY (owners) AND l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000';
+                    FROM summary_ledger l
+                    WHERE l.owner_id = ANY (owners) AND l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000';
                     PERFORM summary_apply_ledger(-1, owners);
                     DELETE FROM summary_ledger WHERE owner_id = ANY (owners);
                     INSERT INTO summary_ledger SELECT * FROM summary_contributions(owners);
@@ -142,7 +169,7 @@ namespace VocEdAlliance.Web.Data.Migrations
                         UPDATE summary_cells c SET last_on = (
                             SELECT max(l.last_on) FROM summary_ledger l
                             WHERE l.alliance_id = c.alliance_id AND l.year = c.year AND l.kind = c.kind AND l.kind <> '')
-                        WHERE c.view = 'alliance' AND c.provinces = '' AND c.status = ''
+                        WHERE c.scope = '*' AND c.view = 'alliance' AND c.provinces = '' AND c.status = ''
                           AND c.alliance_id::text || '|' || c.year || '|' || c.kind = ANY (taken_back);
                     END IF;
                 END $$;
@@ -164,12 +191,16 @@ namespace VocEdAlliance.Web.Data.Migrations
                 END $$;
 
                 -- Counts everything again from the records (after a bulk load with triggers off, and when this migration runs).
-                CREATE FUNCTION rebuild_summary_cells() RETURNS void LANGUAGE plpgsql AS $$
+                -- Builds the cells' key after the rows are in (much faster than keeping it up to date row by row), with memory to
+                -- group millions of rows without spilling to disk.
+                CREATE FUNCTION rebuild_summary_cells() RETURNS void LANGUAGE plpgsql SET work_mem = '256MB' AS $$
                 BEGIN
                     PERFORM pg_advisory_xact_lock(7301052);
                     TRUNCATE summary_cells, summary_ledger, summary_pending;
+                    ALTER TABLE summary_cells DROP CONSTRAINT pk_summary_cells;
                     INSERT INTO summary_ledger SELECT * FROM summary_contributions(NULL);
-                    PERFORM summary_apply_ledger(1, NULL);
+                    INSERT INTO summary_cells SELECT * FROM summary_ledger_cells(1, NULL);
+                    ALTER TABLE summary_cells ADD CONSTRAINT pk_summary_cells PRIMARY KEY (scope, view, provinces, alliance_id, status, year, kind);
                 END $$;
 
                 -- Every change to a record the summaries count marks its owner for recounting, in the same transaction.
@@ -212,7 +243,9 @@ namespace VocEdAlliance.Web.Data.Migrations
                 DROP FUNCTION summary_catch_up();
                 DROP FUNCTION summary_recount(uuid[]);
                 DROP FUNCTION summary_apply_ledger(int, uuid[]);
+                DROP FUNCTION summary_ledger_cells(int, uuid[]);
                 DROP FUNCTION summary_contributions(uuid[]);
+                DROP FUNCTION summary_region_keys(text[]);
                 DROP TABLE summary_pending;
                 DROP TABLE summary_ledger;
                 DROP TABLE summary_cells;

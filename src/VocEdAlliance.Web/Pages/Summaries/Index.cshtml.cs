@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,11 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
 {
     public SummaryFilters Filters { get; private set; } = new();
     public IReadOnlyDictionary<string, TableExport> Tables { get; private set; } = new Dictionary<string, TableExport>();
-    public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+    /// <summary>The chosen alliance's name, for the filter field.</summary>
+    public string? AllianceName { get; private set; }
+
+    /// <summary>The alliance typed into the filter matches none the user may see: said next to the field, no filter applied.</summary>
+    public bool AllianceUnknown { get; private set; }
     public IReadOnlyList<SummaryReport.RegionRow> Provinces { get; private set; } = [];
 
     /// <summary>Where the by-region table stands, from the country down (for the breadcrumb).</summary>
@@ -29,6 +34,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
 
     public async Task OnGetAsync([FromQuery] SummaryFilters filters)
     {
+        await ResolveAllianceAsync(filters);
         Filters = filters;
         var tables = new Dictionary<string, TableExport>();
         foreach (var table in SummaryTables.All)
@@ -36,7 +42,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
             tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
         }
         Tables = tables;
-        Alliances = await AllianceOptions.ForAsync(db);
         Provinces = await Report.ProvinceNamesAsync();
         var trail = new List<(string, string)>();
         for (var length = 2; filters.RegionPrefix is { } prefix && length <= prefix.Length; length += 2)
@@ -52,7 +57,25 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         {
             return NotFound();
         }
+        await ResolveAllianceAsync(filters);
         return (await Builder.BuildAsync(table, filters, Today)).ToFile(format);
+    }
+
+    /// <summary>The alliance filter: an id, or the exact name of an alliance the user may see (the first by id when two
+    /// share a name). Anything else is reported next to the field and filters nothing.</summary>
+    private async Task ResolveAllianceAsync(SummaryFilters filters)
+    {
+        var given = filters.Alliance?.Trim();
+        if (string.IsNullOrEmpty(given))
+        {
+            return;
+        }
+        var found = Guid.TryParse(given, out var id)
+            ? await db.Alliances.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync()
+            : await db.Alliances.AsNoTracking().Where(a => a.Name == given).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync();
+        filters.AllianceId = found?.Id;
+        AllianceName = found?.Name ?? given;
+        AllianceUnknown = found is null;
     }
 
     /// <summary>The drill-down link of a by-region row, or null at the institution level.</summary>

@@ -11,7 +11,12 @@ public sealed class SummaryFilters
     [FromQuery(Name = "from")] public int? FromYear { get; set; }
     [FromQuery(Name = "to")] public int? ToYear { get; set; }
     [FromQuery(Name = "kind")] public ActivityKind? Kind { get; set; }
-    [FromQuery(Name = "alliance")] public Guid? AllianceId { get; set; }
+    /// <summary>The alliance as the user gave it: its id (links, exports) or its name (typed, or picked from the
+    /// suggestions). The page resolves it to <see cref="AllianceId"/>.</summary>
+    [FromQuery(Name = "alliance")] public string? Alliance { get; set; }
+
+    /// <summary>The chosen alliance, once resolved from <see cref="Alliance"/>.</summary>
+    public Guid? AllianceId { get; set; }
     [FromQuery(Name = "zone")] public MacroZone? Zone { get; set; }
 
     /// <summary>A province, as its 2-digit prefix or 6-digit code.</summary>

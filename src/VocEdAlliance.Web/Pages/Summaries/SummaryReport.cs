@@ -21,10 +21,11 @@ public sealed record Volume(int Pairings, int ActivePairings, int Activities, lo
 /// access filter, so a bureau's numbers (totals included) can only ever come from its own jurisdiction's records.
 /// Agreements are placed by their parties' regions; activities by their agreement's. Activities recorded on an
 /// alliance alone have no place and count only in the by-alliance and by-year views.
-/// <para>For a user who sees the whole country, and no alliance chosen, the figures come from the rollups the database
-/// keeps exactly in sync (<see cref="SummaryRollups"/>): a few thousand rows whatever the number of activities. Everyone
-/// else, and a drill below the provinces, is computed from the records (<paramref name="live"/> forces that, for the
-/// tests that prove both give the same figures).</para></summary>
+/// <para>With no alliance chosen, the figures come from the rollups the database keeps exactly in sync
+/// (<see cref="SummaryRollups"/>), the country's or the bureau's own: a few thousand rows whatever the number of
+/// activities. The by-alliance table of a bureau, a summary of one alliance and a drill below the provinces are computed
+/// from the records (<paramref name="live"/> forces that for everything, for the tests that prove both give the same
+/// figures).</para></summary>
 public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool live = false)
 {
     public sealed record AgreementFacts(Guid Id, AgreementStatus Status, Guid? AllianceId, IReadOnlyList<string> Regions, Volume Outcomes);
@@ -38,10 +39,14 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool
 
     private (SummaryFilters Filters, IReadOnlyList<AgreementFacts> Facts)? agreementsRead;
     private SummaryRollups? rollups;
-    private SummaryRollups Rollups => rollups ??= new SummaryRollups(db);
+    private SummaryRollups Rollups => rollups ??= new SummaryRollups(db, RollupScope!);
+
+    /// <summary>Whose rollups the user reads: the country's, a bureau's region key, or none (anyone else).</summary>
+    private string? RollupScope => db.Access.SeesEverything ? SummaryRollups.Country
+        : db.Access.Key.StartsWith("r:", StringComparison.Ordinal) ? db.Access.Key : null;
 
     /// <summary>Whether these filters are answered from the rollups (see the class summary).</summary>
-    public bool UsesRollups(SummaryFilters filters) => !live && db.Access.SeesEverything && filters.AllianceId is null;
+    public bool UsesRollups(SummaryFilters filters) => !live && filters.AllianceId is null && RollupScope is not null;
 
     /// <summary>Visible, current agreements matching the filters, each with the outcomes of its matching activities.
     /// Read once per report: the views of one page share it. From the rollups, agreements with the same provinces come
@@ -274,14 +279,14 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool
         var ids = page is null ? null : shown.Items.Select(a => a.Id).ToList();
         ILookup<Guid, (AgreementStatus Status, int Count)> statusesOf;
         ILookup<Guid, SummaryRollups.AllianceKindCell> kindsOf;
-        if (UsesRollups(filters))
+        if (UsesRollups(filters) && db.Access.SeesEverything)
         {
             statusesOf = (await Rollups.AllianceStatusesAsync(ids)).ToLookup(s => s.AllianceId, s => (s.Status, s.Agreements));
             kindsOf = (await Rollups.AllianceKindsAsync(ids, filters)).ToLookup(k => k.AllianceId);
         }
         else
         {
-            (statusesOf, kindsOf) = await AllianceFiguresAsync(filters);
+            (statusesOf, kindsOf) = await AllianceFiguresAsync(filters, ids);
         }
         var quietSince = today.AddMonths(-12);
         AllianceRow Row(AllianceHead a)
@@ -296,31 +301,70 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool
         return new PageOf<AllianceRow>([.. shown.Items.Select(Row)], shown.Page, shown.PageSize, shown.Total, shown.MoreThanTotal);
     }
 
-    /// <summary>The by-alliance figures from the records: agreements by status, activities by kind.</summary>
-    private async Task<(ILookup<Guid, (AgreementStatus, int)>, ILookup<Guid, SummaryRollups.AllianceKindCell>)> AllianceFiguresAsync(SummaryFilters filters)
+    /// <summary>The by-alliance figures from the records, for the given alliances (every alliance when null):
+    /// agreements by status, activities by kind. An activity counts for its own alliance, else its agreement's; for a
+    /// page of alliances the two are read separately, so that each is an index read of those alliances.</summary>
+    private async Task<(ILookup<Guid, (AgreementStatus, int)>, ILookup<Guid, SummaryRollups.AllianceKindCell>)> AllianceFiguresAsync(
+        SummaryFilters filters, IReadOnlyList<Guid>? ids)
     {
-        var statuses = await db.Agreements.AsNoTracking().Where(a => !a.IsArchived && a.AllianceId != null)
+        var agreements = db.Agreements.AsNoTracking().Where(a => !a.IsArchived && a.AllianceId != null);
+        if (ids is not null)
+        {
+            agreements = agreements.Where(a => ids.Contains(a.AllianceId!.Value));
+        }
+        var statuses = await agreements
             .GroupBy(a => new { a.AllianceId, a.Status }).Select(g => new { g.Key.AllianceId, g.Key.Status, Count = g.Count() })
             .ToListAsync();
-        var kinds = await Activities(filters)
-            .Select(a => new
+        var activities = Activities(filters);
+        var sources = ids is null
+            ? new[]
             {
-                AllianceId = a.AllianceId ?? (a.Agreement != null ? a.Agreement.AllianceId : null),
-                a.Kind, a.StartsOn, a.Teachers, a.Students, a.Trainees, a.AmountCny,
-            })
-            .Where(a => a.AllianceId != null)
-            .GroupBy(a => new { a.AllianceId, a.Kind })
-            .Select(g => new
+                activities.Where(a => a.AllianceId != null || (a.Agreement != null && a.Agreement.AllianceId != null))
+                    .GroupBy(a => new AllianceKindKey { AllianceId = a.AllianceId ?? a.Agreement!.AllianceId, Kind = a.Kind }).Select(KindTotals),
+            }
+            : new[]
             {
-                g.Key.AllianceId, g.Key.Kind, Count = g.Count(), Last = g.Max(a => a.StartsOn),
-                Teachers = g.Sum(a => (long?)a.Teachers) ?? 0, Students = g.Sum(a => (long?)a.Students) ?? 0,
-                Trainees = g.Sum(a => (long?)a.Trainees) ?? 0, Amount = g.Sum(a => a.AmountCny) ?? 0,
-            })
-            .ToListAsync();
-        return (statuses.ToLookup(s => s.AllianceId!.Value, s => (s.Status, s.Count)),
-            kinds.ToLookup(k => k.AllianceId!.Value, k => new SummaryRollups.AllianceKindCell(k.AllianceId!.Value, k.Kind, k.Count,
-                k.Teachers, k.Students, k.Trainees, k.Amount, k.Last)));
+                activities.Where(a => a.AllianceId != null && ids.Contains(a.AllianceId.Value))
+                    .GroupBy(a => new AllianceKindKey { AllianceId = a.AllianceId, Kind = a.Kind }).Select(KindTotals),
+                activities.Where(a => a.AllianceId == null && a.Agreement != null && ids.Contains(a.Agreement.AllianceId!.Value))
+                    .GroupBy(a => new AllianceKindKey { AllianceId = a.Agreement!.AllianceId, Kind = a.Kind }).Select(KindTotals),
+            };
+        var kinds = new List<KindTotal>();
+        foreach (var source in sources)
+        {
+            kinds.AddRange(await source.ToListAsync());
+        }
+        var merged = kinds.GroupBy(k => (AllianceId: k.AllianceId!.Value, k.Kind)).Select(g => new SummaryRollups.AllianceKindCell(
+            g.Key.AllianceId, g.Key.Kind, g.Sum(k => k.Count), g.Sum(k => k.Teachers), g.Sum(k => k.Students), g.Sum(k => k.Trainees),
+            g.Sum(k => k.Amount), g.Max(k => k.Last)));
+        return (statuses.ToLookup(s => s.AllianceId!.Value, s => (s.Status, s.Count)), merged.ToLookup(k => k.AllianceId));
     }
+
+    private sealed class AllianceKindKey
+    {
+        public Guid? AllianceId { get; init; }
+        public ActivityKind Kind { get; init; }
+    }
+
+    private sealed class KindTotal
+    {
+        public Guid? AllianceId { get; init; }
+        public ActivityKind Kind { get; init; }
+        public int Count { get; init; }
+        public DateOnly Last { get; init; }
+        public long Teachers { get; init; }
+        public long Students { get; init; }
+        public long Trainees { get; init; }
+        public decimal Amount { get; init; }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<IGrouping<AllianceKindKey, CooperationActivity>, KindTotal>> KindTotals =
+        g => new KindTotal
+        {
+            AllianceId = g.Key.AllianceId, Kind = g.Key.Kind, Count = g.Count(), Last = g.Max(a => a.StartsOn),
+            Teachers = g.Sum(a => (long?)a.Teachers) ?? 0, Students = g.Sum(a => (long?)a.Students) ?? 0,
+            Trainees = g.Sum(a => (long?)a.Trainees) ?? 0, Amount = g.Sum(a => a.AmountCny) ?? 0,
+        };
 
     public async Task<IReadOnlyList<TrendRow>> TrendsAsync(SummaryFilters filters)
     {

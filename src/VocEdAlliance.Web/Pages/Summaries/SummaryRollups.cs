@@ -7,12 +7,16 @@ namespace VocEdAlliance.Web.Pages.Summaries;
 
 /// <summary>The country-wide summaries, read from the rollups the database keeps (migration <c>SummaryRollups</c>):
 /// <c>summary_cells</c> holds current agreements by (provinces, alliance, status) and their activities by (provinces,
-/// year, kind) and (alliance, year, kind). Every change to an agreement, its parties or an activity marks its owner in
+/// year, kind), (alliance, year, kind) and (year, kind). Every change to an agreement, its parties or an activity marks its owner in
 /// <c>summary_pending</c> in the same transaction; <see cref="CatchUpAsync"/> recounts those owners before the cells are
-/// read, so a summary always reflects every committed change. Only for a user who sees the whole country: the cells
-/// are not split by jurisdiction.</summary>
-public sealed class SummaryRollups(AppDbContext db)
+/// read, so a summary always reflects every committed change. The cells are kept for the whole country (scope "*") and
+/// for each region access key a record carries, so a bureau (which holds one such key) reads its own scope's cells and
+/// nothing else; the by-alliance cells are kept for the whole country only.</summary>
+public sealed class SummaryRollups(AppDbContext db, string scope)
 {
+    /// <summary>The scope of a user who sees the whole country.</summary>
+    public const string Country = "*";
+
     private const string NoAlliance = "00000000-0000-0000-0000-000000000000";
 
     public sealed record AgreementCell(string Provinces, AgreementStatus Status, int Agreements);
@@ -52,7 +56,7 @@ public sealed class SummaryRollups(AppDbContext db)
         await CatchUpAsync();
         var rows = await db.Database.SqlQuery<AgreementRow>($"""
             SELECT provinces, status, sum(n)::bigint AS n FROM summary_cells
-            WHERE view = 'agreements' AND provinces <> '' GROUP BY provinces, status HAVING sum(n) <> 0
+            WHERE scope = {scope} AND view = 'agreements' AND provinces <> '' GROUP BY provinces, status HAVING sum(n) <> 0
             """).ToListAsync();
         return [.. rows.Select(r => new AgreementCell(r.Provinces, Enum.Parse<AgreementStatus>(r.Status), (int)r.N))];
     }
@@ -81,7 +85,7 @@ public sealed class SummaryRollups(AppDbContext db)
                    sum(trainees)::bigint AS trainees, sum(amount) AS amount, sum(support_n)::bigint AS support_n,
                    sum(support_amount) AS support_amount
             FROM summary_cells
-            WHERE view = 'place' AND provinces <> '' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
+            WHERE scope = {scope} AND view = 'place' AND provinces <> '' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
             GROUP BY provinces HAVING sum(n) <> 0
             """).ToListAsync();
         return [.. rows.Select(r => new PlaceCell(r.Provinces, (int)r.N, r.Teachers, r.Students, r.Trainees, r.Amount, (int)r.SupportN, r.SupportAmount))];
@@ -93,7 +97,7 @@ public sealed class SummaryRollups(AppDbContext db)
         var (from, to, kind) = Bounds(filters);
         var rows = await db.Database.SqlQuery<TrendRow>($"""
             SELECT year, kind, sum(n)::bigint AS n FROM summary_cells
-            WHERE view = 'place' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
+            WHERE scope = {scope} AND view = 'trend' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
             GROUP BY year, kind HAVING sum(n) <> 0
             """).ToListAsync();
         return [.. rows.Select(r => new TrendCell(r.Year, Enum.Parse<ActivityKind>(r.Kind), (int)r.N))];
@@ -103,29 +107,42 @@ public sealed class SummaryRollups(AppDbContext db)
     public async Task<IReadOnlyList<AllianceStatusCell>> AllianceStatusesAsync(IReadOnlyCollection<Guid>? alliances)
     {
         await CatchUpAsync();
-        var ids = alliances?.ToArray();
-        var rows = await db.Database.SqlQuery<AllianceStatusRow>($"""
-            SELECT alliance_id, status, sum(n)::bigint AS n FROM summary_cells
-            WHERE view = 'agreements' AND alliance_id <> {NoAlliance}::uuid AND ({ids}::uuid[] IS NULL OR alliance_id = ANY ({ids}))
-            GROUP BY alliance_id, status HAVING sum(n) <> 0
-            """).ToListAsync();
+        var rows = await (alliances is null
+            ? db.Database.SqlQuery<AllianceStatusRow>($"""
+                SELECT alliance_id, status, sum(n)::bigint AS n FROM summary_cells
+                WHERE scope = {scope} AND view = 'agreements' AND alliance_id <> {NoAlliance}::uuid
+                GROUP BY alliance_id, status HAVING sum(n) <> 0
+                """)
+            : db.Database.SqlQuery<AllianceStatusRow>($"""
+                SELECT alliance_id, status, sum(n)::bigint AS n FROM summary_cells
+                WHERE scope = {scope} AND view = 'agreements' AND alliance_id = ANY ({alliances.ToArray()})
+                GROUP BY alliance_id, status HAVING sum(n) <> 0
+                """)).ToListAsync();
         return [.. rows.Select(r => new AllianceStatusCell(r.AllianceId, Enum.Parse<AgreementStatus>(r.Status), (int)r.N))];
     }
 
-    /// <summary>Activities of the given alliances (every alliance when null) by kind, within the filters' years and kind.</summary>
+    /// <summary>Activities of the given alliances (every alliance when null) by kind, within the filters' years and kind:
+    /// for the whole country only.</summary>
     public async Task<IReadOnlyList<AllianceKindCell>> AllianceKindsAsync(IReadOnlyCollection<Guid>? alliances, SummaryFilters filters)
     {
         await CatchUpAsync();
-        var ids = alliances?.ToArray();
         var (from, to, kind) = Bounds(filters);
-        var rows = await db.Database.SqlQuery<AllianceKindRow>($"""
-            SELECT alliance_id, kind, sum(n)::bigint AS n, sum(teachers)::bigint AS teachers, sum(students)::bigint AS students,
-                   sum(trainees)::bigint AS trainees, sum(amount) AS amount, max(last_on) AS last_on
-            FROM summary_cells
-            WHERE view = 'alliance' AND provinces = '' AND ({ids}::uuid[] IS NULL OR alliance_id = ANY ({ids}))
-              AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
-            GROUP BY alliance_id, kind HAVING sum(n) <> 0
-            """).ToListAsync();
+        var rows = await (alliances is null
+            ? db.Database.SqlQuery<AllianceKindRow>($"""
+                SELECT alliance_id, kind, sum(n)::bigint AS n, sum(teachers)::bigint AS teachers, sum(students)::bigint AS students,
+                       sum(trainees)::bigint AS trainees, sum(amount) AS amount, max(last_on) AS last_on
+                FROM summary_cells
+                WHERE scope = {Country} AND view = 'alliance' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
+                GROUP BY alliance_id, kind HAVING sum(n) <> 0
+                """)
+            : db.Database.SqlQuery<AllianceKindRow>($"""
+                SELECT alliance_id, kind, sum(n)::bigint AS n, sum(teachers)::bigint AS teachers, sum(students)::bigint AS students,
+                       sum(trainees)::bigint AS trainees, sum(amount) AS amount, max(last_on) AS last_on
+                FROM summary_cells
+                WHERE scope = {Country} AND view = 'alliance' AND provinces = '' AND alliance_id = ANY ({alliances.ToArray()})
+                  AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
+                GROUP BY alliance_id, kind HAVING sum(n) <> 0
+                """)).ToListAsync();
         return [.. rows.Select(r => new AllianceKindCell(r.AllianceId, Enum.Parse<ActivityKind>(r.Kind), (int)r.N, r.Teachers,
             r.Students, r.Trainees, r.Amount, r.LastOn))];
     }

@@ -20,6 +20,9 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
 
     public static IReadOnlyList<string> All { get; } = [EastWest, Zones, Provinces, Regions, Alliances, Trends];
 
+    /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
+    public const int ProvincePairsListed = 50;
+
     private string[] VolumeHeaders => [t["Summary.Pairings"], t["Summary.ActivePairings"], t["Summary.Activities"],
         t["Field.Teachers"], t["Field.Students"], t["Field.Trainees"], t["Field.AmountCny"]];
 
@@ -74,6 +77,7 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
                     [.. provincePairs.Select(p => (IReadOnlyList<object?>)[names.GetValueOrDefault(p.From, p.From), names.GetValueOrDefault(p.To, p.To), .. Cells(p.Volume)])])
                 {
                     RowKeys = [.. provincePairs.Select(p => $"{p.From}|{p.To}")],
+                    PageLists = ProvincePairsListed,
                 };
             default:
                 var prefix = filters.RegionPrefix;

@@ -13,6 +13,9 @@ public sealed record TableExport(string Name, IReadOnlyList<string> Headers, IRe
     /// <summary>What each row stands for (a region's code prefix, for drilling down); shown as links, not exported.</summary>
     public IReadOnlyList<string?> RowKeys { get; init; } = [];
 
+    /// <summary>How many rows the page lists (the busiest first); the rest are in the exports. Null: all of them.</summary>
+    public int? PageLists { get; init; }
+
     /// <summary>Where a paged table stands (the by-alliance table on the page); null when every row is here.</summary>
     public Pages.Shared.PagerModel? Pager { get; init; }
 
