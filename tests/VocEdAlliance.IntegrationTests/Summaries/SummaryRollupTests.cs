@@ -131,10 +131,14 @@ public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<Rollu
 
             var moved = await db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations)
                 .Where(a => !a.IsArchived && a.Parties.Any(p => EF.Functions.Like(p.RegionCode, "52%")) && db.Activities.Any(x => x.AgreementId == a.Id))
-                .OrderByDescending(a => a.Id).FirstAsync();
-            var elsewhere = await db.Institutions.FirstAsync(i => EF.Functions.Like(i.RegionCode, "43%"));
+                .OrderBy(a => a.Title).FirstAsync();
+            var replaced = moved.Parties.First(p => p.RegionCode.StartsWith("52", StringComparison.Ordinal));
+            var kept = moved.Parties.First(p => p.Id != replaced.Id);
+            // A school of the same kind in Hunan, so the agreement stays valid for its kind (a pairing joins two schools).
+            var elsewhere = await db.Institutions.Where(i => EF.Functions.Like(i.RegionCode, "43%") && i.Kind == replaced.InstitutionKind
+                                                             && i.Id != kept.OrganisationId)
+                .OrderBy(i => i.Name).FirstAsync();
             var editor = await db.Users.Select(u => u.Id).FirstAsync();
-            var kept = moved.Parties.First(p => !p.RegionCode.StartsWith("52", StringComparison.Ordinal));
             static PartyTerms Terms(AgreementParty p) => new(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode, null, null, null);
             moved.ChangeTerms(new AgreementTerms(moved.Kind, moved.Title, null, moved.AllianceId,
                 [Terms(kept), new PartyTerms(elsewhere.Id, elsewhere.Name, elsewhere.Type, elsewhere.Kind, elsewhere.RegionCode, null, null, null)],

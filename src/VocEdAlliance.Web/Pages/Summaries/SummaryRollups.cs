@@ -61,6 +61,17 @@ public sealed class SummaryRollups(AppDbContext db, string scope)
         return [.. rows.Select(r => new AgreementCell(r.Provinces, Enum.Parse<AgreementStatus>(r.Status), (int)r.N))];
     }
 
+    /// <summary>How many current agreements of this scope have the status.</summary>
+    public async Task<int> AgreementCountAsync(AgreementStatus status)
+    {
+        await CatchUpAsync();
+        var counted = await db.Database.SqlQuery<long>($"""
+            SELECT COALESCE(sum(n), 0)::bigint AS "Value" FROM summary_cells
+            WHERE scope = {scope} AND view = 'agreements' AND status = {status.ToString()}
+            """).SingleAsync();
+        return (int)counted;
+    }
+
     /// <summary>Activities of current agreements by the agreements' provinces, within the filters' years and kind.
     /// Activities on an alliance alone are under provinces "-".</summary>
     public async Task<IReadOnlyList<PlaceCell>> PlacesAsync(SummaryFilters filters)
