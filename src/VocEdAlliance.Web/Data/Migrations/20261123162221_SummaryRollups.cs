@@ -74,9 +74,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                     owner_id uuid, place_scopes text[], activity_scopes text[], provinces text, alliance_id uuid, status text, year int,
                     kind text, n bigint, teachers bigint, students bigint, trainees bigint, amount numeric, support_n bigint,
                     support_amount numeric, last_on date)
-                LANGUAGE sql STABLE AS $$
+                LANGUAGE plpgsql STABLE AS $$
+                #variable_conflict use_column
+                BEGIN
+                    RETURN QUERY
                     WITH ag AS (
-                        SELECT g.id, g.status, COALESCE(g.alliance_id, '00000000-0000-0000-0000-000000000000') AS alliance_id,
+                        SELECT g.id, g.status::text AS status, COALESCE(g.alliance_id, '00000000-0000-0000-0000-000000000000') AS alliance_id,
                                summary_region_keys(g.access_keys) AS scopes,
                                COALESCE((SELECT string_agg(DISTINCT substr(k, 3), ',' ORDER BY substr(k, 3))
                                          FROM unnest(g.access_keys) AS k WHERE k ~ '^r:[0-9]{2}$'), '') AS provinces
@@ -87,7 +90,7 @@ namespace VocEdAlliance.Web.Data.Migrations
                                COALESCE(ag.scopes, '{}') AS place_scopes, summary_region_keys(a.access_keys) AS activity_scopes,
                                COALESCE(ag.provinces, '-') AS provinces,
                                COALESCE(a.alliance_id, ag.alliance_id) AS alliance_id,
-                               date_part('year', a.starts_on)::int AS year, a.kind, a.starts_on,
+                               date_part('year', a.starts_on)::int AS year, a.kind::text AS kind, a.starts_on,
                                COALESCE(a.teachers, 0) AS teachers, COALESCE(a.students, 0) AS students,
                                COALESCE(a.trainees, 0) AS trainees, COALESCE(a.amount_cny, 0) AS amount,
                                CASE WHEN a.kind IN ('FinancialSupport', 'EquipmentDonation') AND a.agreement_id IS NOT NULL
@@ -109,38 +112,41 @@ namespace VocEdAlliance.Web.Data.Migrations
                            count(*), sum(act.teachers), sum(act.students), sum(act.trainees), sum(act.amount),
                            count(*) FILTER (WHERE act.support), COALESCE(sum(act.amount) FILTER (WHERE act.support), 0), max(act.starts_on)
                     FROM act
-                    GROUP BY act.owner_id, act.place_scopes, act.activity_scopes, act.provinces, act.alliance_id, act.year, act.kind
-                $$;
+                    GROUP BY act.owner_id, act.place_scopes, act.activity_scopes, act.provinces, act.alliance_id, act.year, act.kind;
+                END $$;
 
                 -- The cells the ledger rows of the given owners (all when NULL) make, signed: 1 to add, -1 to take back; in the
                 -- country's scope and in each of their region keys'.
                 CREATE FUNCTION summary_ledger_cells(sign int, owners uuid[]) RETURNS TABLE (
                     scope text, view text, provinces text, alliance_id uuid, status text, year int, kind text, n bigint, teachers bigint,
                     students bigint, trainees bigint, amount numeric, support_n bigint, support_amount numeric, last_on date)
-                LANGUAGE sql STABLE AS $$
-                    SELECT s.scope, 'agreements', l.provinces, l.alliance_id, l.status, 0, '', sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
+                LANGUAGE plpgsql STABLE AS $$
+                #variable_conflict use_column
+                BEGIN
+                    RETURN QUERY
+                    SELECT s.scope, 'agreements', l.provinces, l.alliance_id, l.status, 0, '', (sign * sum(l.n))::bigint, 0, 0, 0, 0, 0, 0, NULL::date
                     FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.place_scopes) AS s (scope)
                     WHERE l.kind = '' AND (owners IS NULL OR l.owner_id = ANY (owners))
                     GROUP BY s.scope, l.provinces, l.alliance_id, l.status
                     UNION ALL
-                    SELECT s.scope, 'place', l.provinces, '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n),
-                           sign * sum(l.teachers), sign * sum(l.students), sign * sum(l.trainees), sign * sum(l.amount),
-                           sign * sum(l.support_n), sign * sum(l.support_amount), NULL::date
+                    SELECT s.scope, 'place', l.provinces, '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, (sign * sum(l.n))::bigint,
+                           (sign * sum(l.teachers))::bigint, (sign * sum(l.students))::bigint, (sign * sum(l.trainees))::bigint, sign * sum(l.amount),
+                           (sign * sum(l.support_n))::bigint, sign * sum(l.support_amount), NULL::date
                     FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.place_scopes) AS s (scope)
                     WHERE l.kind <> '' AND l.provinces <> '-' AND (owners IS NULL OR l.owner_id = ANY (owners))
                     GROUP BY s.scope, l.provinces, l.year, l.kind
                     UNION ALL
-                    SELECT '*', 'alliance', '', l.alliance_id, '', l.year, l.kind, sign * sum(l.n), sign * sum(l.teachers),
-                           sign * sum(l.students), sign * sum(l.trainees), sign * sum(l.amount), 0, 0, CASE WHEN sign > 0 THEN max(l.last_on) END
+                    SELECT '*', 'alliance', '', l.alliance_id, '', l.year, l.kind, (sign * sum(l.n))::bigint, (sign * sum(l.teachers))::bigint,
+                           (sign * sum(l.students))::bigint, (sign * sum(l.trainees))::bigint, sign * sum(l.amount), 0, 0, CASE WHEN sign > 0 THEN max(l.last_on) END
                     FROM summary_ledger l
                     WHERE l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000' AND (owners IS NULL OR l.owner_id = ANY (owners))
                     GROUP BY l.alliance_id, l.year, l.kind
                     UNION ALL
-                    SELECT s.scope, 'trend', '', '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, sign * sum(l.n), 0, 0, 0, 0, 0, 0, NULL::date
+                    SELECT s.scope, 'trend', '', '00000000-0000-0000-0000-000000000000', '', l.year, l.kind, (sign * sum(l.n))::bigint, 0, 0, 0, 0, 0, 0, NULL::date
                     FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.activity_scopes) AS s (scope)
                     WHERE l.kind <> '' AND (owners IS NULL OR l.owner_id = ANY (owners))
-                    GROUP BY s.scope, l.year, l.kind
-                $$;
+                    GROUP BY s.scope, l.year, l.kind;
+                END $$;
 
                 -- Adds (sign 1) or takes back (sign -1) the ledger rows of the given owners to or from the cells.
                 CREATE FUNCTION summary_apply_ledger(sign int, owners uuid[]) RETURNS void LANGUAGE sql AS $$
@@ -155,22 +161,25 @@ namespace VocEdAlliance.Web.Data.Migrations
                 -- Recounts the given owners: takes back what they added, works out what they add now, adds it.
                 CREATE FUNCTION summary_recount(owners uuid[]) RETURNS void LANGUAGE plpgsql AS $$
                 DECLARE
-                    taken_back text[];
+                    taken_alliances uuid[];
+                    taken_years int[];
+                    taken_kinds text[];
                 BEGIN
-                    SELECT array_agg(DISTINCT l.alliance_id::text || '|' || l.year || '|' || l.kind) INTO taken_back
-                    FROM summary_ledger l
-                    WHERE l.owner_id = ANY (owners) AND l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000';
+                    SELECT array_agg(t.alliance_id), array_agg(t.year), array_agg(t.kind) INTO taken_alliances, taken_years, taken_kinds
+                    FROM (SELECT DISTINCT l.alliance_id, l.year, l.kind FROM summary_ledger l
+                          WHERE l.owner_id = ANY (owners) AND l.kind <> '' AND l.alliance_id <> '00000000-0000-0000-0000-000000000000') t;
                     PERFORM summary_apply_ledger(-1, owners);
                     DELETE FROM summary_ledger WHERE owner_id = ANY (owners);
                     INSERT INTO summary_ledger SELECT * FROM summary_contributions(owners);
                     PERFORM summary_apply_ledger(1, owners);
                     -- The latest activity of an alliance cell may have been the one taken back: ask the ledger again.
-                    IF taken_back IS NOT NULL THEN
+                    IF taken_alliances IS NOT NULL THEN
                         UPDATE summary_cells c SET last_on = (
                             SELECT max(l.last_on) FROM summary_ledger l
                             WHERE l.alliance_id = c.alliance_id AND l.year = c.year AND l.kind = c.kind AND l.kind <> '')
+                        FROM unnest(taken_alliances, taken_years, taken_kinds) AS t (alliance_id, year, kind)
                         WHERE c.scope = '*' AND c.view = 'alliance' AND c.provinces = '' AND c.status = ''
-                          AND c.alliance_id::text || '|' || c.year || '|' || c.kind = ANY (taken_back);
+                          AND c.alliance_id = t.alliance_id AND c.year = t.year AND c.kind = t.kind;
                     END IF;
                 END $$;
 
