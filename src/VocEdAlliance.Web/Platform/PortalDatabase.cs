@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Security;
 
@@ -43,7 +44,10 @@ public static class PortalDatabase
         return new AppDbContext(options.Options, access);
     }
 
-    /// <summary>The one place that says how the portal talks to PostgreSQL (app, migrations, design-time tools).</summary>
+    /// <summary>The one place that says how the portal talks to PostgreSQL (app, migrations, design-time tools).
+    /// Lists count their records up to a cap (<c>Paging.ToPageAsync</c>): "take 10,001 in any order, count them" is
+    /// meant, so EF Core's warning about a row limit without an order is logged at Debug, not on every list view.</summary>
     public static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)));
 }
