@@ -60,8 +60,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             WaitingForThem = [.. pending.Where(a => !a.AwaitingConfirmationFrom(key).Any()).Take(20).Select(Row)];
             // From the summary rollups of the bureau's own key (kept exactly in sync; see SummaryRollups): one index
             // read instead of counting every agreement of a busy jurisdiction.
-            ConfirmedByAll = db.Access.Key.StartsWith("r:", StringComparison.Ordinal)
-                ? await new SummaryRollups(db, db.Access.Key).AgreementCountAsync(AgreementStatus.Active)
+            ConfirmedByAll = SummaryRollups.For(db) is { } rollups
+                ? await rollups.AgreementCountAsync(AgreementStatus.Active)
                 : await current.CountAsync(a => a.Status == AgreementStatus.Active);
             var horizon = Today.AddDays(ExpiryWindowDays);
             Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null

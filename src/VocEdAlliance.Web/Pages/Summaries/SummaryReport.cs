@@ -38,15 +38,11 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, bool
     private sealed record ActivitySum(Guid? AgreementId, int Count, long Teachers, long Students, long Trainees, decimal Amount);
 
     private (SummaryFilters Filters, IReadOnlyList<AgreementFacts> Facts)? agreementsRead;
-    private SummaryRollups? rollups;
-    private SummaryRollups Rollups => rollups ??= new SummaryRollups(db, RollupScope!);
-
-    /// <summary>Whose rollups the user reads: the country's, a bureau's region key, or none (anyone else).</summary>
-    private string? RollupScope => db.Access.SeesEverything ? SummaryRollups.Country
-        : db.Access.Key.StartsWith("r:", StringComparison.Ordinal) ? db.Access.Key : null;
+    private readonly SummaryRollups? rollups = live ? null : SummaryRollups.For(db);
+    private SummaryRollups Rollups => rollups ?? throw new InvalidOperationException("This user reads no rollups.");
 
     /// <summary>Whether these filters are answered from the rollups (see the class summary).</summary>
-    public bool UsesRollups(SummaryFilters filters) => !live && filters.AllianceId is null && RollupScope is not null;
+    public bool UsesRollups(SummaryFilters filters) => filters.AllianceId is null && rollups is not null;
 
     /// <summary>Visible, current agreements matching the filters, each with the outcomes of its matching activities.
     /// Read once per report: the views of one page share it. From the rollups, agreements with the same provinces come

@@ -17,6 +17,13 @@ public sealed class SummaryRollups(AppDbContext db, string scope)
     /// <summary>The scope of a user who sees the whole country.</summary>
     public const string Country = "*";
 
+    /// <summary>The rollups the signed-in user reads: the country's (ministry, system admin), the bureau's own region
+    /// key's, or none (anyone else reads the records through the access filter).</summary>
+    public static SummaryRollups? For(AppDbContext db) =>
+        db.Access.SeesEverything ? new SummaryRollups(db, Country)
+        : db.Access.Key.StartsWith("r:", StringComparison.Ordinal) ? new SummaryRollups(db, db.Access.Key)
+        : null;
+
     private const string NoAlliance = "00000000-0000-0000-0000-000000000000";
 
     public sealed record AgreementCell(string Provinces, AgreementStatus Status, int Agreements);
