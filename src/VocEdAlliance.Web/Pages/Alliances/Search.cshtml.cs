@@ -20,7 +20,7 @@ public class SearchModel(AppDbContext db) : PageModel
         }
         var pattern = Paging.ContainsPattern(q);
         var found = await db.Alliances.AsNoTracking()
-            .Where(a => EF.Functions.ILike(a.Name, pattern) || (a.NameEn != null && EF.Functions.ILike(a.NameEn, pattern)))
+            .Where(a => EF.Functions.ILike(a.Name, pattern, @"\") || (a.NameEn != null && EF.Functions.ILike(a.NameEn, pattern, @"\")))
             .OrderBy(a => a.Name).ThenBy(a => a.Id)
             .Take(20)
             .Select(a => new Suggestion(a.Id, a.Name))

@@ -5,7 +5,7 @@ using VocEdAlliance.Web.Domain.Agreements;
 
 namespace VocEdAlliance.Web.Pages.Summaries;
 
-/// <summary>The country-wide summaries, read from the rollups the database keeps (migration <c>SummaryRollups</c>):
+/// <summary>The summaries, read from the rollups the database keeps (migration <c>SummaryRollups</c>):
 /// <c>summary_cells</c> holds current agreements by (provinces, alliance, status) and their activities by (provinces,
 /// year, kind), (alliance, year, kind) and (year, kind). Every change to an agreement, its parties or an activity marks its owner in
 /// <c>summary_pending</c> in the same transaction; <see cref="CatchUpAsync"/> recounts those owners before the cells are
