@@ -6,10 +6,11 @@ using VocEdAlliance.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalClock(builder.Configuration);
 builder.Services.AddPortalDatabase(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalModelBinding();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddRazorPages()
     .AddViewLocalization()

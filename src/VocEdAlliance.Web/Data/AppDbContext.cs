@@ -36,6 +36,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<YearlyPlan> Plans => Set<YearlyPlan>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     public AccessScope Access => access.Scope;
 

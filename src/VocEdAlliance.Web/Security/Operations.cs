@@ -65,6 +65,23 @@ public sealed class InstitutionAuthorizationHandler(CurrentAccess access) : Reco
     };
 }
 
+/// <summary>A change someone asks to make to an institution: the fields it would change.</summary>
+public sealed record InstitutionChange(Institution Institution, IReadOnlySet<string> Fields);
+
+/// <summary>Whoever may edit an institution may change its profile; only a bureau (or the system admin) changes its
+/// registry entry (<see cref="Institution.RegistryFields"/>: name, English name, kind, ownership, region, credit
+/// code). A principal posting any of those for the own school is refused, whatever the form showed.</summary>
+public sealed class InstitutionChangeAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<InstitutionChange>(access)
+{
+    protected override bool InScope(InstitutionChange resource) => Covers(resource.Institution);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, InstitutionChange resource) =>
+        operation == nameof(Operations.Update)
+        && (IsBureau(user)
+            || (user.IsInRole(Roles.SchoolPrincipal) && Scope.Key == AccessKeys.ForOrganisation(resource.Institution.Id)
+                && !resource.Fields.Overlaps(Institution.RegistryFields)));
+}
+
 /// <summary>Bureau staff and admins record and edit agreements with a party in their jurisdiction; bureaus and
 /// principals whose school is a party record activities on them; nothing changes an archived agreement.</summary>
 public sealed class AgreementAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Agreement>(access)

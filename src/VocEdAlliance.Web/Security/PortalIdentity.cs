@@ -9,6 +9,9 @@ namespace VocEdAlliance.Web.Security;
 public static class PortalIdentity
 {
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>Longer passwords are refused before hashing (a 10,000-character one costs the server, helps no one).</summary>
+    public const int PasswordMaxLength = 128;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
@@ -42,9 +45,11 @@ public static class PortalIdentity
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionRevocation.ValidateAsync;
         });
 
         services.AddScoped<IAuthorizationHandler, InstitutionAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, InstitutionChangeAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AllianceAuthorizationHandler>();

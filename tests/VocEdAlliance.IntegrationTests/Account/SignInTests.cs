@@ -54,24 +54,29 @@ public class SignInTests(PortalFixture portal)
         var user = await portal.CreateUserAsync(Roles.BureauStaff);
         using var session = portal.NewSession();
 
+        string? failedMessage = null;
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             var failed = await session.SignInAsync(user.Email!, "Wrong-Passw0rd-" + attempt);
             Assert.Contains("电子邮箱或密码不正确", failed.Summary, StringComparison.Ordinal);
+            failedMessage = failed.Summary;
         }
         var fifth = await session.SignInAsync(user.Email!, "Wrong-Passw0rd-5");
         var rightPassword = await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
 
-        Assert.Contains("已锁定 15 分钟", fifth.Summary, StringComparison.Ordinal);
-        Assert.Contains("已锁定 15 分钟", rightPassword.Summary, StringComparison.Ordinal);
+        // The same words as for a wrong password or an unknown address: the answer says nothing about the account.
+        Assert.Equal(failedMessage, fifth.Summary);
+        Assert.Equal(failedMessage, rightPassword.Summary);
+        Assert.Contains("锁定 15 分钟", rightPassword.Summary, StringComparison.Ordinal);
         Assert.Null(SignedInUser(rightPassword));
     }
 
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
+        var user = await portal.CreateUserAsync(Roles.BureauStaff);
         using var session = portal.NewSession();
-        var home = await session.SignInAsync("spa.principal@demo.local", DemoAccounts.Password);
+        var home = await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
 
         var signedOut = await session.SubmitAsync(home, "form[action='/Account/SignOut']");
 
@@ -113,5 +118,46 @@ public class SignInTests(PortalFixture portal)
             var home = await session.SignInAsync(account.Email, DemoAccounts.Password);
             Assert.Equal(account.DisplayName, SignedInUser(home));
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_same_words_in_about_the_same_time_as_a_known_one()
+    {
+        var known = await portal.CreateUserAsync(Roles.BureauStaff);
+        using var session = portal.NewSession();
+        async Task<(string Message, TimeSpan Took)> TryAsync(string email)
+        {
+            var page = await session.GetAsync("/Account/SignIn");
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var refused = await session.SubmitAsync(page, PortalSession.MainForm, new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.Password"] = "Wrong-Passw0rd-1",
+            });
+            return (refused.Summary, started.Elapsed);
+        }
+        await TryAsync("warm-up@test.local");
+
+        var unknown = new List<(string Message, TimeSpan Took)>();
+        var existing = new List<(string Message, TimeSpan Took)>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            unknown.Add(await TryAsync($"nobody-{Guid.NewGuid():N}@test.local"));
+            existing.Add(await TryAsync(known.Email!));
+        }
+
+        Assert.Single(unknown.Concat(existing).Select(r => r.Message).Distinct());
+        static double Median(IEnumerable<(string, TimeSpan Took)> runs) => runs.Select(r => r.Took.TotalMilliseconds).Order().ElementAt(2);
+        var (fast, slow) = (Math.Min(Median(unknown), Median(existing)), Math.Max(Median(unknown), Median(existing)));
+        Assert.True(slow < 2 * fast, $"unknown {Median(unknown):F0} ms, known {Median(existing):F0} ms");
+    }
+
+    [Fact]
+    public async Task A_password_of_ten_thousand_characters_is_refused_before_it_is_hashed()
+    {
+        using var session = portal.NewSession();
+
+        var page = await session.SignInAsync("ministry@demo.local", new string('A', 10_000));
+
+        Assert.Contains("128", page.FieldError("Input.Password"), StringComparison.Ordinal);
     }
 }

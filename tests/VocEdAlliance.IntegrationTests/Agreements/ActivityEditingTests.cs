@@ -4,28 +4,14 @@ namespace VocEdAlliance.IntegrationTests.Agreements;
 
 public class ActivityEditingTests(PortalFixture portal)
 {
-    /// <summary>A principal account for a new school, signed in.</summary>
-    private async Task<PortalSession> PrincipalOfAsync(Institution school)
-    {
-        var user = await portal.CreateUserAsync(Roles.SchoolPrincipal);
-        await portal.WithDatabaseAsync(async db =>
-        {
-            (await db.Users.SingleAsync(u => u.Id == user.Id)).OrganisationId = school.Id;
-            return await db.SaveChangesAsync();
-        });
-        var session = portal.NewSession();
-        await session.SignInAsync(user.Email!, PortalFixture.TestPassword);
-        return session;
-    }
-
     [Fact]
     public async Task Both_partner_principals_edit_the_activity_and_the_second_save_meets_the_first()
     {
         var (agreement, activity) = await portal.CreatePairingWithActivityAsync("520302", "310116");
         var schools = await portal.WithDatabaseAsync(db => db.Institutions
             .Where(i => db.Agreements.Single(a => a.Id == agreement.Id).Parties.Select(p => p.OrganisationId).Contains(i.Id)).ToListAsync());
-        using var one = await PrincipalOfAsync(schools[0]);
-        using var other = await PrincipalOfAsync(schools[1]);
+        using var one = await portal.SignedInPrincipalAsync(schools[0]);
+        using var other = await portal.SignedInPrincipalAsync(schools[1]);
         var oneForm = await one.GetAsync($"/Activities/Edit/{activity.Id}");
         var otherForm = await other.GetAsync($"/Activities/Edit/{activity.Id}");
 

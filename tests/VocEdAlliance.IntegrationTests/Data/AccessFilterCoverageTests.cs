@@ -21,6 +21,7 @@ public class AccessFilterCoverageTests(PortalFixture portal)
         [typeof(IdentityUserToken<Guid>)] = "Identity's own",
         [typeof(IdentityRoleClaim<Guid>)] = "Identity's own",
         [typeof(DataProtectionKey)] = "the cookie key ring, never shown",
+        [typeof(FormSubmission)] = "read only by token and by the user who posted the form; holds a record address, never shown",
     };
 
     [Fact]

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
+using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>The real portal (Program.cs, real PostgreSQL) hosted for tests. Its start applies the migrations and loads
 /// reference and demo data, as scripts/run does; every log event is kept in <see cref="Logs"/>.</summary>
-public sealed class PortalFactory(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null)
+/// <param name="clock">Where the portal's clock starts (it runs on from there); the real time when null.</param>
+public sealed class PortalFactory(string connectionString, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null,
+    DateTimeOffset? clock = null)
     : WebApplicationFactory<Program>
 {
     public CapturedLogs Logs { get; } = new();
@@ -25,8 +28,25 @@ public sealed class PortalFactory(string connectionString, bool seedDemo = true,
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            if (clock is { } start)
+            {
+                var shifted = new PortalClock(new ShiftedClock(start), TimeZoneInfo.FindSystemTimeZoneById(PortalClock.DefaultTimeZone));
+                services.AddSingleton(shifted);
+                services.AddSingleton<TimeProvider>(shifted);
+            }
+        });
     }
+}
+
+/// <summary>Time that starts at a given moment and runs on at the real pace.</summary>
+public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly long started = System.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(started);
 }
 
 /// <summary>A Serilog sink that keeps what the portal logged, rendered, for tests that read the logs.</summary>

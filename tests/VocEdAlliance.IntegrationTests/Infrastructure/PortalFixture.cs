@@ -36,12 +36,15 @@ public sealed class PortalFixture : IAsyncLifetime
     }));
 
     /// <summary>A fresh account of its own for a test that changes it (password, lockout).</summary>
-    public async Task<ApplicationUser> CreateUserAsync(string role, string password = TestPassword)
+    public async Task<ApplicationUser> CreateUserAsync(string role, string password = TestPassword, Guid? organisationId = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"user-{Guid.NewGuid():N}@test.local";
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"测试用户 {email[5..13]}" };
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"测试用户 {email[5..13]}", OrganisationId = organisationId,
+        };
         Assert.True((await users.CreateAsync(user, password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user;
@@ -62,6 +65,15 @@ public sealed class PortalFixture : IAsyncLifetime
         var session = NewSession();
         await session.SignInAsync(user.Email!, TestPassword);
         return (user, session);
+    }
+
+    /// <summary>A new principal account for a school, signed in.</summary>
+    public async Task<PortalSession> SignedInPrincipalAsync(Institution school)
+    {
+        var user = await CreateUserAsync(Roles.SchoolPrincipal, organisationId: school.Id);
+        var session = NewSession();
+        await session.SignInAsync(user.Email!, TestPassword);
+        return session;
     }
 
     /// <summary>Arranges or checks data directly, past the access filter (the way start-up code does).</summary>

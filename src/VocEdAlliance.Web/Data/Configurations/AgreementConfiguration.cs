@@ -11,6 +11,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
     public void Configure(EntityTypeBuilder<Agreement> builder)
     {
         builder.ToTable("agreements");
+        builder.HasBusinessDates("agreements", "effective_from", "effective_to", "terminated_on", "expiry_reminder_sent_on");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
@@ -43,6 +44,7 @@ public sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agree
     public void Configure(EntityTypeBuilder<AgreementParty> builder)
     {
         builder.ToTable("agreement_parties");
+        builder.HasBusinessDates("agreement_parties", "signed_on");
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.OrganisationName).HasMaxLength(Organisation.NameMaxLength).IsRequired();
         builder.Property(p => p.OrganisationType).HasConversion<string>().HasMaxLength(30);

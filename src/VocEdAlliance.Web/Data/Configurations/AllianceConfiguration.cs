@@ -10,6 +10,7 @@ public sealed class AllianceConfiguration : IEntityTypeConfiguration<Alliance>
     public void Configure(EntityTypeBuilder<Alliance> builder)
     {
         builder.ToTable("alliances");
+        builder.HasBusinessDates("alliances", "founded_on");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(Alliance.NameMaxLength).IsRequired();
         builder.Property(a => a.NameEn).HasMaxLength(Alliance.NameMaxLength);
@@ -31,6 +32,7 @@ public sealed class AllianceMemberConfiguration : IEntityTypeConfiguration<Allia
     public void Configure(EntityTypeBuilder<AllianceMember> builder)
     {
         builder.ToTable("alliance_members");
+        builder.HasBusinessDates("alliance_members", "joined_on", "left_on");
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.OrganisationName).HasMaxLength(Organisation.NameMaxLength).IsRequired();
         builder.Property(m => m.OrganisationType).HasConversion<string>().HasMaxLength(30);

@@ -10,6 +10,7 @@ public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CooperationActivity> builder)
     {
         builder.ToTable("activities");
+        builder.HasBusinessDates("activities", "starts_on", "ends_on");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Title).HasMaxLength(CooperationActivity.TitleMaxLength).IsRequired();

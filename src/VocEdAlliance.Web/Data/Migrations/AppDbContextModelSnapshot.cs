@@ -208,6 +208,35 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Data.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token");
+
+                    b.Property<string>("CreatedRecordUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_record_url");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Token")
+                        .HasName("pk_form_submissions");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_form_submissions_submitted_at");
+
+                    b.ToTable("form_submissions", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Activities.CooperationActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +373,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.ToTable("activities", null, t =>
                         {
                             t.HasCheckConstraint("ck_activities_agreement_or_alliance", "agreement_id IS NOT NULL OR alliance_id IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_activities_ends_on_in_range", "ends_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+
+                            t.HasCheckConstraint("ck_activities_starts_on_in_range", "starts_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
                         });
                 });
 
@@ -478,7 +511,16 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("EffectiveFrom", "Id")
                         .HasDatabaseName("ix_agreements_effective_from_id");
 
-                    b.ToTable("agreements", (string)null);
+                    b.ToTable("agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agreements_effective_from_in_range", "effective_from BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+
+                            t.HasCheckConstraint("ck_agreements_effective_to_in_range", "effective_to BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+
+                            t.HasCheckConstraint("ck_agreements_expiry_reminder_sent_on_in_range", "expiry_reminder_sent_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+
+                            t.HasCheckConstraint("ck_agreements_terminated_on_in_range", "terminated_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>
@@ -591,7 +633,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_agreement_parties_organisation_id");
 
-                    b.ToTable("agreement_parties", (string)null);
+                    b.ToTable("agreement_parties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agreement_parties_signed_on_in_range", "signed_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.Alliance", b =>
@@ -661,7 +706,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("ParentAllianceId")
                         .HasDatabaseName("ix_alliances_parent_alliance_id");
 
-                    b.ToTable("alliances", (string)null);
+                    b.ToTable("alliances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_alliances_founded_on_in_range", "founded_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Alliances.AllianceMember", b =>
@@ -720,7 +768,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_alliance_members_organisation_id");
 
-                    b.ToTable("alliance_members", (string)null);
+                    b.ToTable("alliance_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_alliance_members_joined_on_in_range", "joined_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+
+                            t.HasCheckConstraint("ck_alliance_members_left_on_in_range", "left_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'");
+                        });
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Documents.Document", b =>

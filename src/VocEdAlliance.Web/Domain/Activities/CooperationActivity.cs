@@ -109,6 +109,8 @@ public sealed class CooperationActivity : IAccessControlledPart
     private void Apply(ActivityDetails details)
     {
         var title = Text.Required(details.Title, nameof(Title), TitleMaxLength);
+        BusinessDates.Check(details.StartsOn, nameof(StartsOn));
+        BusinessDates.Check(details.EndsOn, nameof(EndsOn));
         if (details.EndsOn is { } end && end < details.StartsOn)
         {
             throw new DomainException("Activity.EndsBeforeItStarts", nameof(EndsOn));

@@ -215,6 +215,7 @@ public sealed class Agreement : IAccessControlled
         {
             throw new DomainException("Agreement.NotTerminable");
         }
+        BusinessDates.Check(effectiveOn, nameof(TerminatedOn));
         if (effectiveOn < EffectiveFrom)
         {
             throw new DomainException("Agreement.TerminatedBeforeStart", nameof(TerminatedOn));
@@ -275,6 +276,12 @@ public sealed class Agreement : IAccessControlled
     private void Apply(AgreementTerms terms)
     {
         var title = Text.Required(terms.Title, nameof(Title), TitleMaxLength);
+        BusinessDates.Check(terms.EffectiveFrom, nameof(EffectiveFrom));
+        BusinessDates.Check(terms.EffectiveTo, nameof(EffectiveTo));
+        foreach (var party in terms.Parties)
+        {
+            BusinessDates.Check(party.SignedOn, nameof(AgreementParty.SignedOn));
+        }
         if (terms.EffectiveTo is { } to && to < terms.EffectiveFrom)
         {
             throw new DomainException("Agreement.EndsBeforeItStarts", nameof(EffectiveTo));
@@ -349,6 +356,8 @@ public sealed class AgreementParty : IAccessControlledPart
     public string? SignatoryTitle { get; private set; }
     public DateOnly? SignedOn { get; private set; }
 
+    public const int SignatoryMaxLength = 100;
+
     private AgreementParty()
     {
     }
@@ -362,8 +371,8 @@ public sealed class AgreementParty : IAccessControlledPart
         OrganisationType = terms.Type;
         InstitutionKind = terms.InstitutionKind;
         RegionCode = terms.RegionCode;
-        SignatoryName = Text.Optional(terms.SignatoryName, 100);
-        SignatoryTitle = Text.Optional(terms.SignatoryTitle, 100);
+        SignatoryName = Text.Optional(terms.SignatoryName, SignatoryMaxLength, nameof(SignatoryName));
+        SignatoryTitle = Text.Optional(terms.SignatoryTitle, SignatoryMaxLength, nameof(SignatoryTitle));
         SignedOn = terms.SignedOn;
     }
 

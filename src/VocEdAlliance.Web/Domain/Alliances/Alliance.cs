@@ -77,7 +77,7 @@ public sealed class Alliance : IAccessControlled
         NameEn = Text.Optional(nameEn, NameMaxLength, nameof(NameEn));
         Kind = kind;
         FocusAreas = [.. focusAreas.Distinct().Order()];
-        FoundedOn = foundedOn;
+        FoundedOn = BusinessDates.Check(foundedOn, nameof(FoundedOn));
         ParentAllianceId = parentAllianceId;
         Description = Text.Optional(description, 4000, nameof(Description));
     }
@@ -134,7 +134,7 @@ public sealed class AllianceMember : IAccessControlledPart
         OrganisationType = terms.Type;
         RegionCode = terms.RegionCode;
         Role = terms.Role;
-        JoinedOn = terms.JoinedOn;
+        JoinedOn = BusinessDates.Check(terms.JoinedOn, nameof(JoinedOn));
     }
 
     internal void LeaveOn(DateOnly leftOn)
@@ -143,6 +143,7 @@ public sealed class AllianceMember : IAccessControlledPart
         {
             throw new DomainException("Alliance.AlreadyLeft");
         }
+        BusinessDates.Check(leftOn, nameof(LeftOn));
         if (JoinedOn is { } joined && leftOn < joined)
         {
             throw new DomainException("Alliance.LeavesBeforeJoining", nameof(LeftOn));

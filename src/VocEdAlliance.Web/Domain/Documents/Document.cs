@@ -53,11 +53,7 @@ public sealed class Document : IAccessControlledPart
             throw new DomainException("Document.TooLarge", "File", MaxBytes / 1024 / 1024);
         }
         var kind = Recognise(content) ?? throw new DomainException("Document.UnknownType", "File");
-        var name = Path.GetFileName(fileName.Trim());
-        if (name.Length == 0)
-        {
-            name = "document";
-        }
+        var name = CleanFileName(fileName);
         return new Document
         {
             Agreement = agreement,
@@ -72,6 +68,17 @@ public sealed class Document : IAccessControlledPart
             UploadedByUserId = userId,
             UploadedAt = now,
         };
+    }
+
+    /// <summary>The name a file is kept under: its last segment after either path separator (a browser on Windows may
+    /// send <c>C:\scans\合同.pdf</c>), without control or bidirectional formatting characters (so
+    /// <c>合同&#x202E;fdp.exe</c> is kept as the "合同fdp.exe" it really is); "document" when nothing is left.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var raw = fileName ?? string.Empty;
+        var last = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
+        var name = new string([.. last.Where(c => !Text.IsForbidden(c) && c is not ('\t' or '\n' or '\r'))]).Trim();
+        return name.Length == 0 ? "document" : name;
     }
 
     /// <summary>What the bytes are, whatever the file is called: PDF, JPEG and PNG by their signatures.</summary>

@@ -69,6 +69,38 @@ public sealed class Institution : Organisation
         SetProfile(profile, currentYear);
     }
 
+    /// <summary>The fields of the registry entry, which only the school's bureau keeps: who and where the institution
+    /// is. Everything else is its profile, which its principal may keep up to date too.</summary>
+    public static IReadOnlySet<string> RegistryFields { get; } =
+        new HashSet<string> { nameof(Name), nameof(NameEn), nameof(Kind), nameof(Ownership), nameof(RegionCode), nameof(CreditCode) };
+
+    /// <summary>Which fields <see cref="Update"/> with these values would change (compared as they would be stored).</summary>
+    public IReadOnlySet<string> ChangedFields(string name, string? nameEn, InstitutionKind kind, Ownership ownership,
+        string regionCode, InstitutionProfile profile)
+    {
+        var changed = new HashSet<string>();
+        void Compare<TValue>(string field, TValue stored, TValue given)
+        {
+            if (!EqualityComparer<TValue>.Default.Equals(stored, given))
+            {
+                changed.Add(field);
+            }
+        }
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        Compare(nameof(Name), Name, Clean(name));
+        Compare(nameof(NameEn), NameEn, Clean(nameEn));
+        Compare(nameof(Kind), Kind, kind);
+        Compare(nameof(Ownership), Ownership, ownership);
+        Compare(nameof(RegionCode), RegionCode, regionCode);
+        Compare(nameof(CreditCode), CreditCode, Clean(profile.CreditCode)?.ToUpperInvariant());
+        Compare(nameof(Address), Address, Clean(profile.Address));
+        Compare(nameof(Head), Head, Clean(profile.Head));
+        Compare(nameof(ContactPhone), ContactPhone, Clean(profile.ContactPhone));
+        Compare(nameof(FoundedYear), FoundedYear, profile.FoundedYear);
+        Compare(nameof(Enrolment), Enrolment, profile.Enrolment);
+        return changed;
+    }
+
     private void SetProfile(InstitutionProfile profile, int currentYear)
     {
         Address = Text.Optional(profile.Address, AddressMaxLength, nameof(Address));

@@ -25,11 +25,13 @@ public partial class ChangePasswordModel(
     {
         [Required(ErrorMessage = "Validation.Required")]
         [DataType(DataType.Password)]
+        [StringLength(PortalIdentity.PasswordMaxLength, ErrorMessage = "Validation.StringLength")]
         [Display(Name = "Field.CurrentPassword")]
         public string CurrentPassword { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Validation.Required")]
         [DataType(DataType.Password)]
+        [StringLength(PortalIdentity.PasswordMaxLength, ErrorMessage = "Validation.StringLength")]
         [Display(Name = "Field.NewPassword")]
         public string NewPassword { get; set; } = string.Empty;
 

@@ -30,6 +30,7 @@ public partial class SignInModel(
 
         [Required(ErrorMessage = "Validation.Required")]
         [DataType(DataType.Password)]
+        [StringLength(PortalIdentity.PasswordMaxLength, ErrorMessage = "Validation.StringLength")]
         [Display(Name = "Field.Password")]
         public string Password { get; set; } = string.Empty;
 
@@ -42,6 +43,8 @@ public partial class SignInModel(
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
+    /// <summary>Unknown e-mail, wrong password, locked or disabled account: the same words, and the same work (a
+    /// password hash is checked in every case), so the answer tells nobody which accounts exist.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
@@ -51,9 +54,9 @@ public partial class SignInModel(
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
+            DummyPassword.Verify(signInManager.UserManager.PasswordHasher, Input.Password);
             LogUnknownAccount(logger);
-            ModelState.AddModelError(string.Empty, t["SignIn.Invalid"]);
-            return Page();
+            return Refused();
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
@@ -64,11 +67,16 @@ public partial class SignInModel(
         }
         if (result.IsLockedOut)
         {
+            // A locked account is refused before its password is checked: check one all the same.
+            DummyPassword.Verify(signInManager.UserManager.PasswordHasher, Input.Password);
             LogLockedOut(logger, user.Id);
-            ModelState.AddModelError(string.Empty, t["SignIn.LockedOut", (int)PortalIdentity.LockoutDuration.TotalMinutes]);
-            return Page();
         }
-        ModelState.AddModelError(string.Empty, t[result.IsNotAllowed ? "SignIn.NotAllowed" : "SignIn.Invalid"]);
+        return Refused();
+    }
+
+    private PageResult Refused()
+    {
+        ModelState.AddModelError(string.Empty, t["SignIn.Invalid", PortalIdentity.MaxFailedSignIns, (int)PortalIdentity.LockoutDuration.TotalMinutes]);
         return Page();
     }
 

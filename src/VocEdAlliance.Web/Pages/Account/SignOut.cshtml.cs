@@ -17,6 +17,11 @@ public partial class SignOutModel(SignInManager<ApplicationUser> signInManager, 
         if (User.GetUserId() is { } userId)
         {
             LogSignedOut(logger, userId);
+            // Signing out ends every session of the account: a copy of this cookie is worthless from now on.
+            if (await signInManager.UserManager.FindByIdAsync(userId.ToString()) is { } user)
+            {
+                await SessionRevocation.RevokeAllAsync(signInManager.UserManager, user);
+            }
         }
         await signInManager.SignOutAsync();
         TempData["SignedOut"] = true;

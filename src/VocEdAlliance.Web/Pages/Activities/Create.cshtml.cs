@@ -27,6 +27,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
 
+    /// <summary>This rendering of the form (see <see cref="SubmitOnce"/>).</summary>
+    [BindProperty]
+    public Guid FormToken { get; set; } = SubmitOnce.NewToken();
+
     /// <summary>The agreement's title or the alliance's name.</summary>
     public string OwnerTitle { get; private set; } = string.Empty;
 
@@ -60,6 +64,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await this.RepeatAsync(db, FormToken) is { } repeat)
+        {
+            return repeat;
+        }
         var (agreement, alliance, refusal) = await LoadOwnerAsync();
         if (refusal is not null)
         {
@@ -80,7 +88,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
             return Page();
         }
         db.Activities.Add(activity);
-        await db.SaveChangesAsync();
+        if (await this.SaveOnceAsync(db, FormToken, Url.Page("/Activities/Details", new { id = activity.Id })!, clock) is { } repeated)
+        {
+            return repeated;
+        }
         TempData["StatusMessage"] = t["Activities.Recorded", activity.Title].Value;
         return RedirectToPage("/Activities/Details", new { id = activity.Id });
     }

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Pages.Shared;
 
@@ -11,7 +13,8 @@ public class IndexModel(AppDbContext db) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
+    public int? Year { get; set; }
 
     public sealed record Row(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn, string? AgreementTitle, string? Location);
 

@@ -120,6 +120,7 @@ public sealed class AgreementInput
             parties.Add(new PartyTerms(found.Id, found.Name, found.Type, found.Kind, found.RegionCode,
                 row.SignatoryName, row.SignatoryTitle, row.SignedOn));
         }
+        await AllianceOptions.CheckVisibleAsync(db, AllianceId, $"Input.{nameof(AllianceId)}", modelState, t);
         if (!modelState.IsValid || Kind is null || EffectiveFrom is null)
         {
             return null;

@@ -18,6 +18,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
     [BindProperty]
     public AgreementInput Input { get; set; } = new();
 
+    /// <summary>This rendering of the form (see <see cref="SubmitOnce"/>).</summary>
+    [BindProperty]
+    public Guid FormToken { get; set; } = SubmitOnce.NewToken();
+
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
 
     /// <summary>Keep it as a draft: nobody is asked to confirm it yet.</summary>
@@ -36,6 +40,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await this.RepeatAsync(db, FormToken) is { } repeat)
+        {
+            return repeat;
+        }
         Alliances = await AllianceOptions.ForAsync(db);
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t);
@@ -62,7 +70,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
             return Page();
         }
         db.Agreements.Add(agreement);
-        await db.SaveChangesAsync();
+        if (await this.SaveOnceAsync(db, FormToken, Url.Page("/Agreements/Details", new { id = agreement.Id })!, clock) is { } repeated)
+        {
+            return repeated;
+        }
         TempData["StatusMessage"] = t["Agreements.Recorded", agreement.Title].Value;
         return RedirectToPage("/Agreements/Details", new { id = agreement.Id });
     }

@@ -42,10 +42,10 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
 
     public async Task<IActionResult> OnPostAddPartyAsync()
     {
-        var agreement = await LoadAsync();
+        var (agreement, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (agreement is null)
         {
-            return NotFound();
+            return refusal!;
         }
         ModelState.Clear();
         Input.Parties.Add(new AgreementInput.PartyInput());

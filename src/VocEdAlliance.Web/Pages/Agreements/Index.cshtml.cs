@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Shared;
@@ -17,7 +19,8 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public AgreementKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public AgreementStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
+    public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
 
     public sealed record Row(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom,

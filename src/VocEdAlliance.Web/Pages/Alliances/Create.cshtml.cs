@@ -12,10 +12,14 @@ using VocEdAlliance.Web.Security;
 namespace VocEdAlliance.Web.Pages.Alliances;
 
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.BureauAdmin},{Roles.BureauStaff}")]
-public class CreateModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public class CreateModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public AllianceInput Input { get; set; } = new();
+
+    /// <summary>This rendering of the form (see <see cref="SubmitOnce"/>).</summary>
+    [BindProperty]
+    public Guid FormToken { get; set; } = SubmitOnce.NewToken();
 
     public IReadOnlyList<AllianceOption> Parents { get; private set; } = [];
 
@@ -23,6 +27,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, I
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await this.RepeatAsync(db, FormToken) is { } repeat)
+        {
+            return repeat;
+        }
         Parents = await AllianceOptions.ForAsync(db);
         var lead = string.IsNullOrWhiteSpace(Input.Lead) ? null : await OrganisationLookup.FindAsync(db, Input.Lead);
         if (lead is null)
@@ -31,6 +39,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, I
                 ? t["Validation.Required", t["Field.LeadOrganisation"]]
                 : t["Agreement.PartyNotFound", Input.Lead!.Trim()]);
         }
+        await AllianceOptions.CheckVisibleAsync(db, Input.ParentAllianceId, $"Input.{nameof(Input.ParentAllianceId)}", ModelState, t);
         if (!ModelState.IsValid || lead is null)
         {
             return Page();
@@ -53,7 +62,10 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, I
             return Page();
         }
         db.Alliances.Add(alliance);
-        await db.SaveChangesAsync();
+        if (await this.SaveOnceAsync(db, FormToken, Url.Page("/Alliances/Details", new { id = alliance.Id })!, clock) is { } repeated)
+        {
+            return repeated;
+        }
         TempData["StatusMessage"] = t["Alliances.Created", alliance.Name].Value;
         return RedirectToPage("/Alliances/Details", new { id = alliance.Id });
     }

@@ -55,6 +55,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             return refusal!;
         }
         ModelState.Remove($"Input.{nameof(Input.Lead)}");
+        await AllianceOptions.CheckVisibleAsync(db, Input.ParentAllianceId, $"Input.{nameof(Input.ParentAllianceId)}", ModelState, t);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -21,13 +22,22 @@ public class CreateModel(
     [BindProperty]
     public InstitutionInput Input { get; set; } = new();
 
+    /// <summary>This rendering of the form (see <see cref="SubmitOnce"/>).</summary>
+    [BindProperty]
+    public Guid FormToken { get; set; } = SubmitOnce.NewToken();
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await this.RepeatAsync(db, FormToken) is { } repeat)
+        {
+            return repeat;
+        }
         var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
+        await Input.CheckCreditCodeFreeAsync(db, null, ModelState, t);
         if (!ModelState.IsValid || regionCode is null)
         {
             return Page();
@@ -49,7 +59,10 @@ public class CreateModel(
             return Page();
         }
         db.Institutions.Add(institution);
-        await db.SaveChangesAsync();
+        if (await this.SaveOnceAsync(db, FormToken, Url.Page("/Institutions/Details", new { id = institution.Id })!, clock) is { } repeated)
+        {
+            return repeated;
+        }
         TempData["StatusMessage"] = t["Institutions.Created", institution.Name].Value;
         return RedirectToPage("/Institutions/Details", new { id = institution.Id });
     }

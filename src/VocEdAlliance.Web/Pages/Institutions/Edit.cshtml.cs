@@ -27,6 +27,9 @@ public class EditModel(
 
     public string CurrentName { get; private set; } = string.Empty;
 
+    /// <summary>The user may change the profile only (a principal): the registry fields are shown, not editable.</summary>
+    public bool ProfileOnly { get; private set; }
+
     /// <summary>What someone else saved meanwhile, shown above the form that still holds what this user typed.</summary>
     public InstitutionInput? Conflict { get; private set; }
 
@@ -40,6 +43,7 @@ public class EditModel(
         }
         Input = InstitutionInput.From(institution);
         CurrentName = institution.Name;
+        ProfileOnly = await IsProfileOnlyAsync(institution);
         return Page();
     }
 
@@ -52,9 +56,21 @@ public class EditModel(
             return refusal!;
         }
         CurrentName = institution.Name;
+        ProfileOnly = await IsProfileOnlyAsync(institution);
         var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
+        await Input.CheckCreditCodeFreeAsync(db, Id, ModelState, t);
         if (!ModelState.IsValid || regionCode is null)
         {
+            return Page();
+        }
+        var change = new InstitutionChange(institution,
+            institution.ChangedFields(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode, Input.Profile));
+        if (!(await authorization.AuthorizeAsync(User, change, Operations.Update)).Succeeded)
+        {
+            foreach (var field in change.Fields.Where(Institution.RegistryFields.Contains))
+            {
+                ModelState.AddModelError($"Input.{(field == nameof(Institution.RegionCode) ? nameof(Input.Region) : field)}", t["Institution.RegistryFieldBureauOnly"]);
+            }
             return Page();
         }
         try
@@ -83,6 +99,9 @@ public class EditModel(
         TempData["StatusMessage"] = t["Common.Saved"].Value;
         return RedirectToPage("/Institutions/Details", new { id = Id });
     }
+
+    private async Task<bool> IsProfileOnlyAsync(Institution institution) =>
+        !(await authorization.AuthorizeAsync(User, new InstitutionChange(institution, Institution.RegistryFields), Operations.Update)).Succeeded;
 
     /// <summary>Keeps what the user typed, shows what is stored now, and takes the new version so that saving again
     /// is a deliberate overwrite. Nothing was written.</summary>

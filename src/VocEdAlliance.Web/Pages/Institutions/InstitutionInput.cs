@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
@@ -88,6 +89,18 @@ public sealed class InstitutionInput
             modelState.AddModelError($"Input.{nameof(Region)}", t[error, Region ?? string.Empty]);
         }
         return code;
+    }
+
+    /// <summary>A unified social credit code names one institution in the whole country: one already registered (in
+    /// any jurisdiction; which one is not said) is refused next to the field.</summary>
+    public async Task CheckCreditCodeFreeAsync(AppDbContext db, Guid? self, ModelStateDictionary modelState, IStringLocalizer t)
+    {
+        var code = CreditCode?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(code)
+            && await db.Institutions.IgnoreQueryFilters().AnyAsync(i => i.CreditCode == code && i.Id != self))
+        {
+            modelState.AddModelError($"Input.{nameof(CreditCode)}", t["Institution.CreditCodeTaken"]);
+        }
     }
 
     /// <summary>A rule the domain refused, shown next to its field.</summary>

@@ -133,6 +133,12 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             ModelState.AddModelError(string.Empty, t["Concurrency.Changed"]);
             return Page();
         }
+        catch (DbUpdateException failure) when (failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same year's plan was saved by a simultaneous post (a double click, another tab): one plan is kept.
+            ModelState.AddModelError($"Input.{nameof(InputModel.Year)}", t["Plan.YearTaken", Input.Year!.Value]);
+            return Page();
+        }
         return RedirectToPage("/Plans/Details", new { id = plan.Id });
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using VocEdAlliance.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Regions;
@@ -8,8 +10,11 @@ namespace VocEdAlliance.Web.Pages.Summaries;
 /// <summary>The filters of every summary view, kept in the address so a view can be shared.</summary>
 public sealed class SummaryFilters
 {
-    [FromQuery(Name = "from")] public int? FromYear { get; set; }
-    [FromQuery(Name = "to")] public int? ToYear { get; set; }
+    [FromQuery(Name = "from"), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Summary.FromYear")]
+    public int? FromYear { get; set; }
+
+    [FromQuery(Name = "to"), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Summary.ToYear")]
+    public int? ToYear { get; set; }
     [FromQuery(Name = "kind")] public ActivityKind? Kind { get; set; }
     /// <summary>The alliance as the user gave it: its id (links, exports) or its name (typed, or picked from the
     /// suggestions). The page resolves it to <see cref="AllianceId"/>.</summary>

@@ -32,6 +32,26 @@
     });
   });
 
+  // Every other form that changes something: its button cannot be pressed twice while the post is on its way (the
+  // server also refuses a second copy of a create form). Coming back to the page (the browser's back button, which
+  // may restore it as it was) gives the buttons back.
+  document.querySelectorAll('form[method=post]:not([data-busy-text])').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      var button = event.submitter || form.querySelector('[type=submit]');
+      setTimeout(function () {
+        if (event.defaultPrevented || !button) { return; }
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+      }, 0);
+    });
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[method=post]:not([data-busy-text]) [type=submit][aria-busy=true]').forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    });
+  });
+
   function fileName(response, fallback) {
     var header = response.headers.get('Content-Disposition') || '';
     var encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);

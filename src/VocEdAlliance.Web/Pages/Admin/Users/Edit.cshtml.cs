@@ -59,6 +59,9 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
         return Page();
     }
 
+    /// <summary>One transaction: the new password is checked before anything changes; the stamp the admin started
+    /// from must still be the stored one (else someone saved meanwhile, and nothing is overwritten); a new password, a
+    /// lock, a new role or organisation end every session of the account.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         var (user, role, refusal) = await LoadAsync();
@@ -69,46 +72,85 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
         Input.Email = user.Email;
         ModelState.Remove($"Input.{nameof(Input.Email)}");
         var organisation = await UserRules.CheckAsync(Input, User, db, ModelState, t);
+        if (!string.IsNullOrEmpty(Input.Password))
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, user, Input.Password);
+                foreach (var error in check.Errors)
+                {
+                    ModelState.AddModelError($"Input.{nameof(Input.Password)}", error.Description);
+                }
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        if (user.ConcurrencyStamp != Input.ConcurrencyStamp)
+        {
+            return await ShowConflictAsync();
+        }
+
+        var locked = Input.Locked;
+        var sessionsEnd = !string.IsNullOrEmpty(Input.Password) || role != Input.Role || user.OrganisationId != organisation?.Id
+                          || locked != (user.LockoutEnd > clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         user.DisplayName = Input.DisplayName!.Trim();
         user.OrganisationId = organisation?.Id;
-        user.ConcurrencyStamp = Input.ConcurrencyStamp;
+        user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+        user.AccessFailedCount = 0;
+        if (!string.IsNullOrEmpty(Input.Password))
+        {
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, Input.Password);
+        }
+        if (sessionsEnd)
+        {
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
         var result = await users.UpdateAsync(user);
         if (result.Succeeded && role != Input.Role)
         {
             if (role is not null)
             {
-                await users.RemoveFromRoleAsync(user, role);
+                result = await users.RemoveFromRoleAsync(user, role);
             }
-            result = await users.AddToRoleAsync(user, Input.Role!);
-        }
-        if (result.Succeeded && !string.IsNullOrEmpty(Input.Password))
-        {
-            await users.RemovePasswordAsync(user);
-            result = await users.AddPasswordAsync(user, Input.Password);
-        }
-        if (result.Succeeded)
-        {
-            result = await users.SetLockoutEndDateAsync(user, Input.Locked ? DateTimeOffset.MaxValue : null);
-            await users.ResetAccessFailedCountAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, Input.Role!);
+            }
         }
         if (!result.Succeeded)
         {
+            await transaction.RollbackAsync();
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                return await ShowConflictAsync();
+            }
             foreach (var error in result.Errors)
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? $"Input.{nameof(Input.Password)}" : string.Empty;
-                ModelState.AddModelError(field, error.Description);
+                ModelState.AddModelError(string.Empty, error.Description);
             }
             return Page();
         }
-        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
         var adminId = User.GetUserId();
         LogChanged(logger, adminId, user.Id);
         TempData["StatusMessage"] = t["Common.Saved"].Value;
         return RedirectToPage("/Admin/Users/Index");
+    }
+
+    /// <summary>Someone saved the account meanwhile: nothing was written; the form keeps what this admin typed and
+    /// takes the stored stamp, so saving again is a deliberate overwrite.</summary>
+    private async Task<IActionResult> ShowConflictAsync()
+    {
+        db.ChangeTracker.Clear();
+        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == Id).Select(u => u.ConcurrencyStamp).SingleOrDefaultAsync();
+        ModelState.Remove($"Input.{nameof(Input.ConcurrencyStamp)}");
+        Input.ConcurrencyStamp = stamp;
+        ModelState.AddModelError(string.Empty, t["Concurrency.Changed"]);
+        return Page();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {AdminId} changed account {UserId}")]

@@ -24,6 +24,7 @@ public sealed class UserInput
     public string? Organisation { get; set; }
 
     [DataType(DataType.Password)]
+    [StringLength(PortalIdentity.PasswordMaxLength, ErrorMessage = "Validation.StringLength")]
     [Display(Name = "Field.InitialPassword")]
     public string? Password { get; set; }
 
