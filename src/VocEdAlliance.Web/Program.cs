@@ -6,9 +6,11 @@ using VocEdAlliance.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
+builder.ConfigurePortalServer();
 builder.Services.AddPortalClock(builder.Configuration);
 builder.Services.AddPortalDatabase(builder.Configuration);
 builder.Services.AddPortalIdentity();
+SignInThrottle.Register(builder.Services, builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalModelBinding();
 builder.Services.AddPortalHealthChecks();
@@ -21,12 +23,14 @@ var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.UseStaticFiles();
 app.UsePortalRequestLogging();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -11,11 +11,31 @@ public static class PortalErrors
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = exception => DatabaseUnavailable.IsCause(exception)
-                ? StatusCodes.Status503ServiceUnavailable
+            StatusCodeSelector = exception => DatabaseUnavailable.IsCause(exception) ? StatusCodes.Status503ServiceUnavailable
+                : exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge
                 : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    }
+
+    /// <summary>An upload larger than a document may be still reaches the page (which says the 20 MB limit next to
+    /// the field) instead of being cut off mid-request: the server takes request bodies up to this size.</summary>
+    public const long MaxRequestBytes = 64L * 1024 * 1024;
+
+    /// <summary>Request limits aligned with the documents' limit, no <c>Server</c> header, and the scheme and client
+    /// address taken from a reverse proxy on this machine (X-Forwarded-Proto/-For from loopback only), so cookies are
+    /// marked secure and HSTS sent when users reach the portal over https through it.</summary>
+    public static void ConfigurePortalServer(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                                         | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
     }
 
     /// <summary>Headers that keep every page on the portal's own host: no external script, style, font or frame.</summary>
@@ -26,6 +46,12 @@ public static class PortalErrors
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+            if (context.Request.IsHttps)
+            {
+                // Served over https (directly, or by a TLS-terminating proxy whose X-Forwarded-Proto is trusted).
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
             // style-src-attr: ECharts positions its canvas and tooltip with style attributes; <style> elements and every
             // script stay limited to the portal's own files.
             headers.ContentSecurityPolicy =

@@ -52,8 +52,12 @@ public class YearlyPlanTests
 
         Assert.Equal(1, PlanTargets.Actual(Indicator.Visits, [visit, exchange]));
         Assert.Equal(8, PlanTargets.Actual(Indicator.StudentsExchanged, [visit, exchange]));
-        Assert.False(plan.IsLate(visit));
-        Assert.True(plan.IsLate(exchange));
+        var beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        Assert.False(plan.IsLate(visit, beijing));
+        Assert.True(plan.IsLate(exchange, beijing));
+        // 16:30 UTC on 31 March is already 1 April in Beijing: late.
+        Assert.True(plan.IsLate(Record(ActivityKind.Visit, new(), new DateTimeOffset(2025, 3, 31, 16, 30, 0, TimeSpan.Zero)), beijing));
+        Assert.False(plan.IsLate(Record(ActivityKind.Visit, new(), new DateTimeOffset(2025, 3, 31, 15, 30, 0, TimeSpan.Zero)), beijing));
         Assert.Equal("Visits", Assert.Throws<DomainException>(() => new YearlyPlan(agreement, 2025, new PlanTargets(Visits: -1))).Field);
     }
 }

@@ -158,9 +158,10 @@ public sealed class YearlyPlan : IAccessControlledPart
         Status = PlanStatus.Approved;
     }
 
-    /// <summary>An activity of this year recorded after the reporting deadline.</summary>
-    public bool IsLate(CooperationActivity activity) =>
-        activity.StartsOn.Year == Year && DateOnly.FromDateTime(activity.RecordedAt.UtcDateTime) > ReportingDeadline;
+    /// <summary>An activity of this year recorded after the reporting deadline (31 March, a business date: China time).</summary>
+    public bool IsLate(CooperationActivity activity, TimeZoneInfo businessTime) =>
+        activity.StartsOn.Year == Year
+        && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(activity.RecordedAt, businessTime).DateTime) > ReportingDeadline;
 
     public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
@@ -10,8 +11,10 @@ using VocEdAlliance.Web.Security;
 namespace VocEdAlliance.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInThrottle.PerAddressPolicy)]
 public partial class SignInModel(
     SignInManager<ApplicationUser> signInManager,
+    SignInThrottle throttle,
     IStringLocalizer<SharedResource> t,
     ILogger<SignInModel> logger) : PageModel
 {
@@ -49,6 +52,11 @@ public partial class SignInModel(
     {
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+        if (!throttle.TryAcquire(Input.Email))
+        {
+            ModelState.AddModelError(string.Empty, t["SignIn.TooManyAttempts"]);
             return Page();
         }
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());

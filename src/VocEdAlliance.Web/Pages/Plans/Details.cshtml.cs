@@ -49,7 +49,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
                 : a.AllianceId == Plan.AllianceId || (a.Agreement != null && a.Agreement.AllianceId == Plan.AllianceId))
             .ToListAsync();
         Indicators = [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, Plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
-        Late = [.. activities.Where(Plan.IsLate).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
+        Late = [.. activities.Where(a => Plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
         CanChange = Plan.Status != PlanStatus.Approved
                     && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(Plan), Operations.RecordActivity)).Succeeded;
         CanApprove = PlanAccess.MayApprove(User, db.Access, Plan);

@@ -58,6 +58,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
             return NotFound();
         }
         await ResolveAllianceAsync(filters);
+        Response.Headers.CacheControl = "no-store";
         return (await Builder.BuildAsync(table, filters, Today)).ToFile(format);
     }
 
