@@ -28,6 +28,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.UseStaticFiles();
 app.UsePortalRequestLogging();
+app.UseFormNulCharacters();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();

@@ -6,6 +6,13 @@ using VocEdAlliance.Web.Domain;
 
 namespace VocEdAlliance.Web.Platform;
 
+/// <summary>A count kept in a decimal field (a plan's target of people, lectures, visits): read as a whole number.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class WholeNumberAttribute() : ValidationAttribute("Validation.WholeNumber")
+{
+    public override bool IsValid(object? value) => value is not decimal number || decimal.Truncate(number) == number;
+}
+
 /// <summary>Why a value as typed was refused: a resource key and its arguments, shown next to the field.</summary>
 public sealed record InputError(string MessageKey, params object[] Arguments);
 

@@ -81,7 +81,7 @@ public static class PortalModelBinding
             {
                 return InputRules.ReadDate(raw);
             }
-            var (number, error) = type == typeof(decimal)
+            var (number, error) = type == typeof(decimal) && !metadata.ValidatorMetadata.OfType<WholeNumberAttribute>().Any()
                 ? InputRules.ReadAmount(raw)
                 : InputRules.ReadWholeNumber(raw) is var (whole, wholeError) ? ((decimal?)whole, wholeError) : default;
             if (error is not null || number is null)

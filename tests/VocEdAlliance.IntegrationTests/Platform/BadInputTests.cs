@@ -163,4 +163,38 @@ public class BadInputTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ministry.GetAsync(response.Headers.Location!.OriginalString)).Status);
     }
+
+    [Fact]
+    public async Task A_NUL_typed_into_a_form_field_is_explained_next_to_it()
+    {
+        using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
+        var name = $"零字符 {Guid.NewGuid():N}"[..12];
+
+        var refused = await liuyang.SubmitAsync(await liuyang.GetAsync("/Institutions/Create"), PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Address"] = "浏阳\0市", ["Input.Kind"] = nameof(InstitutionKind.SecondaryVocationalSchool),
+            ["Input.Ownership"] = nameof(Ownership.Public), ["Input.Region"] = "浏阳市",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("控制字符", refused.FieldError("Input.Address"), StringComparison.Ordinal);
+        Assert.False(await portal.WithDatabaseAsync(db => db.Institutions.AnyAsync(i => i.Name == name)));
+    }
+
+    [Fact]
+    public async Task A_plan_counts_people_in_whole_numbers_and_an_unknown_cooperation_mode_is_named()
+    {
+        var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "310116");
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+
+        var plan = await zunyi.SubmitAsync(await zunyi.GetAsync($"/Plans/Edit?agreementId={agreement.Id}"), PortalSession.MainForm,
+            new Dictionary<string, string> { ["Input.Year"] = "2025", ["Input.TeachersTrained"] = "1.5", ["Input.FundsCny"] = "1.5" });
+        var terms = await zunyi.SubmitAsync(await zunyi.GetAsync($"/Agreements/Edit/{agreement.Id}"), PortalSession.MainForm,
+            new Dictionary<string, string> { ["Input.Modes"] = "NotAMode" });
+
+        Assert.Contains("整数", plan.FieldError("Input.TeachersTrained"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, plan.FieldError("Input.FundsCny"));
+        Assert.False(await portal.WithDatabaseAsync(db => db.Plans.AnyAsync(p => p.AgreementId == agreement.Id)));
+        Assert.Contains("NotAMode", terms.FieldError("Input.Modes"), StringComparison.Ordinal);
+    }
 }

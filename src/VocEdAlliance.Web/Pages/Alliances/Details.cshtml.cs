@@ -88,7 +88,8 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         {
             if (leftOn is null)
             {
-                ModelState.AddModelError(string.Empty, t["Alliances.LeftOnRequired"]);
+                // A date the input rules refused says why; none at all is "required".
+                ModelState.AddModelError(string.Empty, ModelState[nameof(leftOn)]?.Errors.FirstOrDefault()?.ErrorMessage ?? t["Alliances.LeftOnRequired"]);
                 return Page();
             }
             Alliance!.Leave(memberId, leftOn.Value);

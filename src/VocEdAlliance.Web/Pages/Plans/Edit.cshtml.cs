@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -32,13 +33,13 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         [Display(Name = "Field.Year")]
         public int? Year { get; set; }
 
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.TeachersTrained")] public decimal? TeachersTrained { get; set; }
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.StudentsExchanged")] public decimal? StudentsExchanged { get; set; }
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.PoorFamilyStudentsEnrolled")] public decimal? PoorFamilyStudentsEnrolled { get; set; }
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.Trainees")] public decimal? Trainees { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.TeachersTrained")] public decimal? TeachersTrained { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.StudentsExchanged")] public decimal? StudentsExchanged { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.PoorFamilyStudentsEnrolled")] public decimal? PoorFamilyStudentsEnrolled { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Trainees")] public decimal? Trainees { get; set; }
         [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.FundsCny")] public decimal? FundsCny { get; set; }
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.Lectures")] public decimal? Lectures { get; set; }
-        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.Visits")] public decimal? Visits { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Lectures")] public decimal? Lectures { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Visits")] public decimal? Visits { get; set; }
 
         public uint Version { get; set; }
 
