@@ -47,6 +47,8 @@ public class PrincipalProfileTests(PortalFixture portal)
 
         Assert.NotNull(form.Document.QuerySelector("[data-testid=registry-fields-locked]"));
         Assert.True(form.Document.QuerySelector("#Input_Name")!.HasAttribute("readonly"));
+        Assert.True(form.Document.QuerySelector("#Input_Kind")!.HasAttribute("disabled"));
+        Assert.Single(form.Document.QuerySelectorAll("#Input_Kind")); // the kept value has an id of its own
         Assert.Equal($"/Institutions/{school.Id}", saved.Url.AbsolutePath);
         var stored = await portal.WithDatabaseAsync(db => db.Institutions.AsNoTracking().SingleAsync(i => i.Id == school.Id));
         Assert.Equal(("张校长", "0851-12345678", 1200, school.RegionCode), (stored.Head, stored.ContactPhone, stored.Enrolment, stored.RegionCode));
