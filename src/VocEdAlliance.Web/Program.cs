@@ -14,6 +14,7 @@ SignInThrottle.Register(builder.Services, builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalModelBinding();
 builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalCompression();
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
@@ -26,7 +27,7 @@ await app.InitialiseDatabaseAsync();
 app.UseForwardedHeaders();
 app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
-app.UseStaticFiles();
+app.UseResponseCompression();
 app.UsePortalRequestLogging();
 app.UseFormNulCharacters();
 app.UseRequestLocalization();
@@ -35,8 +36,9 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();
 

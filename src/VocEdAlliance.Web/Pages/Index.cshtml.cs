@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
-using VocEdAlliance.Web.Pages.Summaries;
+using VocEdAlliance.Web.Summaries;
 using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages;
@@ -58,9 +58,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 .OrderBy(a => a.EffectiveFrom).Take(200).ToListAsync();
             WaitingForUs = [.. pending.Where(a => a.AwaitingConfirmationFrom(key).Any()).Take(20).Select(Row)];
             WaitingForThem = [.. pending.Where(a => !a.AwaitingConfirmationFrom(key).Any()).Take(20).Select(Row)];
-            // From the summary rollups of the bureau's own key (kept exactly in sync; see SummaryRollups): one index
+            // From the summary rollups of the bureau's own key (kept exactly in sync; see Summaries/SummaryStore): one index
             // read instead of counting every agreement of a busy jurisdiction.
-            ConfirmedByAll = SummaryRollups.For(db) is { } rollups
+            ConfirmedByAll = SummaryStore.For(db) is { } rollups
                 ? await rollups.AgreementCountAsync(AgreementStatus.Active)
                 : await current.CountAsync(a => a.Status == AgreementStatus.Active);
             var horizon = Today.AddDays(ExpiryWindowDays);

@@ -11,8 +11,9 @@ namespace VocEdAlliance.IntegrationTests.Summaries;
 /// A3 Liuyang–Tonggu pairing (active, in alliance AL1): 2022 teacher training (7 teachers, 100 trainees);
 /// A4 Beijing–Guizhou pairing, archived, with a 2022 activity of 999 teachers that must count nowhere;
 /// A5 Beijing–Shanghai pairing (active): 2023 expert lecture; AL1, led by the Liuyang bureau with the Tonggu school:
-/// a 2020 forum of its own.</summary>
-public sealed class KnownDataset() : DedicatedPortal(seedDemo: false)
+/// a 2020 forum of its own (it counts where the alliance's members are: Hunan and Jiangxi). The portal's day is
+/// 2026-12-02 (China time).</summary>
+public sealed class KnownDataset() : DedicatedPortal(seedDemo: false, clock: new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero))
 {
     public ApplicationUser Ministry { get; private set; } = null!;
     public ApplicationUser Liuyang { get; private set; } = null!;

@@ -36,7 +36,7 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
             [
                 ["上海市", "贵州省", N(2), N(1), N(4), N(12), N(30), N(0), Money(60_000.50m)],
                 ["北京市", "上海市", N(1), N(1), N(1), N(0), N(0), N(0), Money(0)],
-                ["江西省", "湖南省", N(1), N(1), N(1), N(7), N(0), N(100), Money(0)],
+                ["江西省", "湖南省", N(1), N(1), N(2), N(7), N(0), N(100), Money(0)],
             ],
             Rows(page, "provinces").OrderByDescending(r => r[2]).ThenBy(r => r[0], StringComparer.Ordinal).ToList());
         Assert.Equal(
@@ -68,10 +68,16 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         using var ministry = await data.SignedInAsync(data.Ministry);
 
         var year2022 = await ministry.GetAsync("/Summaries?from=2022&to=2022");
+        var inForce2022 = await ministry.GetAsync("/Summaries?from=2022&to=2022&years=InForceWithin");
         var central = await ministry.GetAsync("/Summaries?zone=Central");
 
-        Assert.Equal(["东部 → 西部", N(2), N(1), N(3), N(0), N(30), N(0), Money(50_000m)], Rows(year2022, "east-west")[0]);
-        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(1), N(7), N(0), N(100), Money(0)]], Rows(central, "provinces"));
+        // Every agreement took effect in 2020: none was signed in 2022, A1 was in force then (A2 still waits for a
+        // confirmation, so it never was); the 2022 activities count either way.
+        Assert.Equal(["东部 → 西部", N(0), N(0), N(3), N(0), N(30), N(0), Money(50_000m)], Rows(year2022, "east-west")[0]);
+        Assert.Equal(["东部 → 西部", N(1), N(1), N(3), N(0), N(30), N(0), Money(50_000m)], Rows(inForce2022, "east-west")[0]);
+        Assert.Equal("全国 · 2022 年签订的协议及当年活动 · 全部活动类型", year2022.Document.QuerySelector("[data-testid=summary-sentence]")!.TextContent.Trim());
+        Assert.Contains("2022 年间有效", inForce2022.Document.QuerySelector("[data-testid=summary-sentence]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(2), N(7), N(0), N(100), Money(0)]], Rows(central, "provinces"));
         Assert.Contains("from=2022", year2022.Document.QuerySelector("[data-testid=export-provinces-csv]")!.GetAttribute("href"), StringComparison.Ordinal);
     }
 
@@ -100,8 +106,8 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         Assert.Contains("湘赣测试联盟", suggested, StringComparison.Ordinal);
         Assert.Equal("[]", await ministry.Http.GetStringAsync("/Alliances/Search?q=没有这个", TestContext.Current.CancellationToken));
         // A3 is the alliance's only agreement: its 2022 training, and the alliance's own 2020 forum in the trends.
-        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(1), N(7), N(0), N(100), Money(0)]], Rows(byName, "provinces"));
-        Assert.Equal([["2020", "1"], ["2022", "1"]], Rows(byName, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
+        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(2), N(7), N(0), N(100), Money(0)]], Rows(byName, "provinces"));
+        Assert.Equal([["2020", "1"], ["2021", "0"], ["2022", "1"]], Rows(byName, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
         Assert.Equal("湘赣测试联盟", byName.Document.QuerySelector("#alliance")!.GetAttribute("value"));
         var alliance = byName.Document.QuerySelector("[data-testid=export-provinces-csv]")!.GetAttribute("href");
         Assert.Matches("alliance=[0-9a-f-]{36}", alliance); // exports and links carry the alliance's id
@@ -122,13 +128,64 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
 
         var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("\"一方\",\"另一方\",\"协议数\",\"生效协议数\",\"活动数\",\"培训教师人数\",\"学生人数\",\"培训人次\",\"金额（元）\"", lines[0]);
+        // The file says what it is: the panel, then the filters and the day, then the headers.
+        Assert.Equal("\"省份之间\"", lines[0]);
+        Assert.Equal("\"全国 · 各年度的协议和活动 · 全部活动类型 · 导出日期 2026-12-02\"", lines[1]);
+        Assert.Equal("\"一方\",\"另一方\",\"协议数\",\"生效协议数\",\"活动数\",\"培训教师人数\",\"学生人数\",\"培训人次\",\"金额（元）\"", lines[3]);
         Assert.Contains("\"上海市\",\"贵州省\",2,1,4,12,30,0,60000.50", lines);
-        var sheet = (await new MemoryStream(xlsx).QueryAsync(useHeaderRow: true, cancellationToken: TestContext.Current.CancellationToken)).Cast<IDictionary<string, object>>().First();
+        var sheets = MiniExcel.GetSheetNames(new MemoryStream(xlsx));
+        Assert.Equal(["东西部协作总量"], sheets);
+        var sheet = (await new MemoryStream(xlsx).QueryAsync(useHeaderRow: true, startCell: "A4", cancellationToken: TestContext.Current.CancellationToken)).Cast<IDictionary<string, object>>().First();
         Assert.Equal(2d, Convert.ToDouble(sheet["协议数"], CultureInfo.InvariantCulture));
         Assert.Equal(60_000.50d, Convert.ToDouble(sheet["金额（元）"], CultureInfo.InvariantCulture));
         Assert.Equal("东部 → 西部", sheet["流向"]);
     }
+
+    [Fact]
+    public async Task An_export_is_named_after_its_panel_its_filters_and_the_day()
+    {
+        using var ministry = await data.SignedInAsync(data.Ministry);
+
+        using var response = await ministry.Http.GetAsync("/Summaries?handler=Export&table=provinces&format=xlsx&province=52&from=2020&to=2026",
+            TestContext.Current.CancellationToken);
+        var xlsx = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("跨区域汇总_省份之间_贵州省_2020-2026_2026-12-02.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var rows = (await new MemoryStream(xlsx).QueryAsync(cancellationToken: TestContext.Current.CancellationToken)).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("省份之间", rows[0]["A"]);
+        Assert.Equal("贵州省 · 2020–2026 年签订的协议及当年活动 · 全部活动类型 · 导出日期 2026-12-02", rows[1]["A"]);
+        Assert.Equal("上海市", rows[4]["A"]);
+        Assert.Equal(2d, Convert.ToDouble(rows[4]["C"], CultureInfo.InvariantCulture)); // a number, not text
+    }
+
+    [Fact]
+    public async Task With_a_province_chosen_every_panel_shows_that_province_only_and_the_headline_agrees_with_them()
+    {
+        using var ministry = await data.SignedInAsync(data.Ministry);
+
+        var guizhou = await ministry.GetAsync("/Summaries?province=52");
+        var hunan = await ministry.GetAsync("/Summaries?province=43");
+
+        Assert.Equal("贵州省 · 各年度的协议和活动 · 全部活动类型", guizhou.Document.QuerySelector("[data-testid=summary-sentence]")!.TextContent.Trim());
+        // Guizhou: A1 and A2 with Shanghai; the Hunan–Jiangxi alliance has no member there, the Beijing–Shanghai lecture no party.
+        Assert.Equal([["上海市", "贵州省", N(2), N(1), N(4), N(12), N(30), N(0), Money(60_000.50m)]], Rows(guizhou, "provinces"));
+        Assert.Equal([["2021", "1"], ["2022", "3"]], Rows(guizhou, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
+        Assert.Empty(Rows(guizhou, "alliances"));
+        Assert.Equal(["上海市", "贵州省"], Rows(guizhou, "regions").Select(r => r[0]));
+        Assert.Equal([["东部", "西部", N(2), N(1), N(4), N(12), N(30), N(0), Money(60_000.50m)]], Rows(guizhou, "zones"));
+        Assert.Equal(N(4), Headline(guizhou, "activities"));
+        Assert.Equal(Money(50_000m), Headline(guizhou, "support"));
+        // Hunan: the alliance's own forum and its agreement's training count in Hunan in every panel.
+        var hunanRow = Rows(hunan, "regions").Single(r => r[0] == "湖南省");
+        Assert.Equal(["湖南省", N(1), N(1), N(2), N(7), N(0), N(100), Money(0)], hunanRow);
+        Assert.Equal(hunanRow[3], Headline(hunan, "activities"));
+        Assert.Equal(hunanRow[4], Headline(hunan, "teachers"));
+        Assert.Equal(N(100), Rows(hunan, "alliances").Single(r => r[0] == "湘赣测试联盟")[7]);
+        Assert.Equal([["2020", "1"], ["2021", "0"], ["2022", "1"]], Rows(hunan, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
+    }
+
+    private static string Headline(PortalPage page, string figure) =>
+        page.Document.QuerySelector($"[data-testid=headline-{figure}] dd")!.TextContent.Trim();
 
     [Fact]
     public async Task A_bureau_sees_only_its_jurisdictions_numbers_even_in_totals_and_exports()
@@ -139,12 +196,52 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         var csv = Encoding.UTF8.GetString(await liuyang.Http.GetByteArrayAsync("/Summaries?handler=Export&table=regions&format=csv", TestContext.Current.CancellationToken));
 
         Assert.All(Rows(page, "east-west"), row => Assert.All(row[1..], cell => Assert.True(cell is "0" or "0.00", cell)));
-        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(1), N(7), N(0), N(100), Money(0)]], Rows(page, "provinces"));
+        Assert.Equal([["江西省", "湖南省", N(1), N(1), N(2), N(7), N(0), N(100), Money(0)]], Rows(page, "provinces"));
         Assert.Equal(["江西省", "湖南省"], Rows(page, "regions").Select(r => r[0]));
-        Assert.Equal([["2020", "1"], ["2022", "1"]], Rows(page, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
+        Assert.Equal([["2020", "1"], ["2021", "0"], ["2022", "1"]], Rows(page, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
         Assert.DoesNotContain("60,000.50", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("上海市", page.Document.QuerySelector("[data-testid=summary-regions]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("上海市", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("60000", csv, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>On a dataset of its own: it records an activity.</summary>
+public sealed class SupportOfAnyKindTests(KnownDataset data) : IClassFixture<KnownDataset>
+{
+    [Fact]
+    public async Task Money_recorded_with_a_giver_and_a_receiver_on_a_training_counts_as_East_to_West_support()
+    {
+        var (a1, giver, receiver) = await data.WithDatabaseAsync(async db =>
+        {
+            var agreement = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Title == "A1");
+            return (agreement.Id, agreement.Parties.Single(p => p.RegionCode.StartsWith("31", StringComparison.Ordinal)).OrganisationId,
+                agreement.Parties.Single(p => p.RegionCode.StartsWith("52", StringComparison.Ordinal)).OrganisationId);
+        });
+        using var admin = await data.SignedInAsync(await data.CreateUserAsync(Roles.SystemAdmin, null));
+        using var ministry = await data.SignedInAsync(data.Ministry);
+
+        var saved = await admin.SubmitAsync(await admin.GetAsync($"/Activities/Create?agreementId={a1}"), PortalSession.MainForm,
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "TeacherTraining", ["Input.Title"] = "上海出资的师资培训", ["Input.StartsOn"] = "2023-05-01",
+                ["Input.Teachers"] = "20", ["Input.AmountCny"] = "48,000", ["Input.GiverOrganisationId"] = giver.ToString(),
+                ["Input.ReceiverOrganisationId"] = receiver.ToString(),
+            });
+        var half = await admin.SubmitAsync(await admin.GetAsync($"/Activities/Create?agreementId={a1}"), PortalSession.MainForm,
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Visit", ["Input.Title"] = "只有出资方", ["Input.StartsOn"] = "2023-05-02", ["Input.GiverOrganisationId"] = giver.ToString(),
+            });
+        var page = await ministry.GetAsync("/Summaries");
+
+        Assert.StartsWith("/Activities/", saved.Url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(giver, await data.WithDatabaseAsync(db => db.Activities.Where(a => a.Title == "上海出资的师资培训").Select(a => a.GiverOrganisationId).SingleAsync()));
+        // A giver without a receiver is refused next to the receiver, not silently dropped.
+        Assert.NotEmpty(half.FieldError("Input.ReceiverOrganisationId"));
+        Assert.False(await data.WithDatabaseAsync(db => db.Activities.AnyAsync(a => a.Title == "只有出资方")));
+        var support = page.Document.QuerySelectorAll("[data-testid=summary-east-west] tbody tr")[1].Children.Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["东部 → 西部 资金与设备支持", "0", "0", "2", "0", "0", "0", "98,000.00"], support);
+        Assert.Equal("98,000.00", page.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
     }
 }

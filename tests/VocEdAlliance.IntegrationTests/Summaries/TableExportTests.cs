@@ -1,5 +1,5 @@
 using MiniExcelLibs;
-using VocEdAlliance.Web.Pages.Summaries;
+using VocEdAlliance.Web.Summaries;
 
 namespace VocEdAlliance.IntegrationTests.Summaries;
 
@@ -18,7 +18,7 @@ public class TableExportTests
     [Fact]
     public async Task Both_formats_neutralise_formulas_in_text_and_keep_numbers_as_numbers()
     {
-        var table = new TableExport("t", ["名称", "数量"], [["=1+1", 3], ["正常", -4]]);
+        var table = new TableExport("t", "测试", ["名称", "数量"], [["=1+1", 3], ["正常", -4]]);
 
         var csv = System.Text.Encoding.UTF8.GetString(table.ToFile("csv").FileContents);
         var sheet = (await new MemoryStream(table.ToFile("xlsx").FileContents).QueryAsync(useHeaderRow: true, cancellationToken: TestContext.Current.CancellationToken))

@@ -26,7 +26,8 @@ public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly S
     string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description, SupportEntry? Support = null);
 
 /// <summary>The ledger side of financial support and equipment donations: who gave to whom, from which funds (the
-/// amount or estimated value is the outcome's amount in CNY). Giver and receiver are parties of the agreement.</summary>
+/// amount or estimated value is the outcome's amount in CNY). Giver and receiver are parties of the agreement; any
+/// activity may record them (required for those two kinds).</summary>
 public sealed record SupportEntry(Guid GiverOrganisationId, Guid ReceiverOrganisationId, string? SourceOfFunds);
 
 /// <summary>A cooperation activity (visit, training, exchange, lecture, forum, funding…) under an agreement and/or
@@ -141,16 +142,21 @@ public sealed class CooperationActivity : IAccessControlledPart
 
     public bool IsSupport => Kind is ActivityKind.FinancialSupport or ActivityKind.EquipmentDonation;
 
+    /// <summary>Who gave to whom: required (with an amount) for financial support and equipment donations, and kept on
+    /// any other kind when both are given (a training paid by the giver counts in the East→West support figures).</summary>
     private void ApplySupport(ActivityDetails details)
     {
-        if (!IsSupport)
+        if (details.Support is not { } support)
         {
+            if (IsSupport)
+            {
+                throw new DomainException("Activity.SupportNeedsGiverAndReceiver", "GiverOrganisationId");
+            }
             GiverOrganisationId = ReceiverOrganisationId = null;
             SourceOfFunds = null;
             return;
         }
-        var support = details.Support ?? throw new DomainException("Activity.SupportNeedsGiverAndReceiver", "GiverOrganisationId");
-        if (details.Outcomes.AmountCny is null)
+        if (IsSupport && details.Outcomes.AmountCny is null)
         {
             throw new DomainException("Activity.SupportNeedsAmount", nameof(AmountCny));
         }

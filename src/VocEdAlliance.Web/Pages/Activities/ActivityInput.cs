@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 
 namespace VocEdAlliance.Web.Pages.Activities;
@@ -65,9 +66,18 @@ public sealed class ActivityInput
 
     public uint Version { get; set; }
 
-    public ActivityDetails ToDetails() => new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
-        new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
-        GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null);
+    /// <summary>The details for the domain; a giver without a receiver (or the reverse) is refused, never dropped.</summary>
+    public ActivityDetails ToDetails()
+    {
+        if (GiverOrganisationId is null != ReceiverOrganisationId is null)
+        {
+            throw new DomainException("Activity.SupportNeedsGiverAndReceiver",
+                GiverOrganisationId is null ? nameof(GiverOrganisationId) : nameof(ReceiverOrganisationId));
+        }
+        return new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
+            new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
+            GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null);
+    }
 
     public static ActivityInput From(CooperationActivity a) => new()
     {

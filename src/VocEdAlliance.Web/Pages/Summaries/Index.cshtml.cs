@@ -1,22 +1,28 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
+using VocEdAlliance.Web.Summaries;
 
 namespace VocEdAlliance.Web.Pages.Summaries;
 
-/// <summary>Cross-region summaries: the ministry sees the country, a bureau its jurisdiction (the access filter
-/// decides; this page filters nothing by hand). Every table exports to CSV and XLSX with the active filters.</summary>
+/// <summary>Cross-region summaries: the ministry sees the country, a bureau what is placed in its jurisdiction (the
+/// read model decides; this page filters nothing by hand). Every filter narrows every panel; every panel exports to CSV
+/// and XLSX titled with the panel, the filters and the day.</summary>
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.MinistryOfficial},{Roles.BureauAdmin},{Roles.BureauStaff}")]
 public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public SummaryFilters Filters { get; private set; } = new();
     public IReadOnlyDictionary<string, TableExport> Tables { get; private set; } = new Dictionary<string, TableExport>();
+
     /// <summary>The chosen alliance's name, for the filter field.</summary>
     public string? AllianceName { get; private set; }
 
@@ -24,11 +30,24 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     public bool AllianceUnknown { get; private set; }
     public IReadOnlyList<SummaryReport.RegionRow> Provinces { get; private set; } = [];
 
+    /// <summary>What the page shows, in one sentence: place · alliance · years · kind.</summary>
+    public string Sentence { get; private set; } = string.Empty;
+
+    /// <summary>The headline figures: every fact the filters leave, added up.</summary>
+    public Volume Headline { get; private set; } = Volume.Zero;
+
     /// <summary>Where the by-region table stands, from the country down (for the breadcrumb).</summary>
     public IReadOnlyList<(string Prefix, string Name)> RegionTrail { get; private set; } = [];
 
+    /// <summary>The trends by year and kind, for the chart (the table beside it holds the same numbers).</summary>
+    public IReadOnlyList<SummaryReport.TrendRow> Trends { get; private set; } = [];
+
+    /// <summary>The top-level by-province figures, for the map (agreements and activities per province).</summary>
+    public IReadOnlyList<SummaryReport.RegionRow> ProvinceFigures { get; private set; } = [];
+
     private SummaryReport? report;
-    private SummaryReport Report => report ??= new SummaryReport(db, regions);
+    private SummaryReport Report => report ??= new SummaryReport(db, regions, SummaryStore.For(db)
+        ?? throw new InvalidOperationException("Only the ministry and bureaus read summaries."));
     private SummaryTables Builder => new(Report, t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -42,11 +61,16 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
             tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
         }
         Tables = tables;
+        var facts = await Report.FactsAsync(filters);
+        Headline = SummaryReport.Total(facts);
+        Trends = SummaryReport.Trends(facts, filters);
+        ProvinceFigures = await Report.ByRegionAsync(filters, null);
         Provinces = await Report.ProvinceNamesAsync();
+        Sentence = await SentenceAsync(filters);
         var trail = new List<(string, string)>();
         for (var length = 2; filters.RegionPrefix is { } prefix && length <= prefix.Length; length += 2)
         {
-            trail.Add((prefix[..length], await regions.PathAsync(prefix[..length].PadRight(6, '0'), System.Globalization.CultureInfo.CurrentUICulture)));
+            trail.Add((prefix[..length], await regions.PathAsync(prefix[..length].PadRight(6, '0'), CultureInfo.CurrentUICulture)));
         }
         RegionTrail = trail;
     }
@@ -59,8 +83,77 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         }
         await ResolveAllianceAsync(filters);
         Response.Headers.CacheControl = "no-store";
-        return (await Builder.BuildAsync(table, filters, Today)).ToFile(format);
+        var built = await Builder.BuildAsync(table, filters, Today);
+        var sentence = await SentenceAsync(filters);
+        var day = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var name = string.Join('_', new[] { t["Summary.ExportName"].Value, built.Title }
+            .Concat(FileNameParts(filters)).Append(day).Select(Safe));
+        return built.Titled($"{sentence} · {t["Summary.MadeOn", day]}", name).ToFile(format);
     }
+
+    /// <summary>The filters in a file name: the place and the years, e.g. 贵州省_2020-2026.</summary>
+    private IEnumerable<string> FileNameParts(SummaryFilters filters)
+    {
+        if (filters.ProvincePrefix is { } province)
+        {
+            yield return Provinces.FirstOrDefault(p => p.Prefix == province)?.Name ?? province;
+        }
+        else if (filters.Zone is { } zone)
+        {
+            yield return t.Enum(zone);
+        }
+        if (AllianceName is { } alliance && !AllianceUnknown)
+        {
+            yield return alliance;
+        }
+        if (filters.HasYears)
+        {
+            yield return $"{filters.FromYear?.ToString(CultureInfo.InvariantCulture) ?? ""}-{filters.ToYear?.ToString(CultureInfo.InvariantCulture) ?? ""}";
+        }
+        if (filters.Kind is { } kind)
+        {
+            yield return t.Enum(kind);
+        }
+    }
+
+    /// <summary>A file name part without what file systems refuse.</summary>
+    private static string Safe(string part) =>
+        new([.. part.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '-' : c)]);
+
+    /// <summary>What is shown, in words: place · alliance · years · kind.</summary>
+    private async Task<string> SentenceAsync(SummaryFilters filters)
+    {
+        if (Provinces.Count == 0)
+        {
+            Provinces = await Report.ProvinceNamesAsync();
+        }
+        var parts = new List<string>();
+        var jurisdiction = Report.Store.Jurisdiction;
+        var place = filters.ProvincePrefix is { } province ? Provinces.FirstOrDefault(p => p.Prefix == province)?.Name ?? province
+            : filters.Zone is { } zone ? t.Enum(zone)
+            : null;
+        parts.Add(jurisdiction.Length == 0
+            ? place ?? t["Summary.Scope.Country"].Value
+            : t["Summary.Scope.Jurisdiction", await regions.PathAsync(jurisdiction.PadRight(6, '0'), CultureInfo.CurrentUICulture)].Value
+              + (place is null ? string.Empty : " · " + place));
+        if (AllianceName is { } alliance && !AllianceUnknown)
+        {
+            parts.Add(alliance);
+        }
+        parts.Add(!filters.HasYears ? t["Summary.Years.Any"].Value
+            : t[filters.Years == YearMode.InForceWithin ? "Summary.Years.InForce" : "Summary.Years.Signed", YearRange(filters)].Value);
+        parts.Add(filters.Kind is { } kind ? t.Enum(kind) : t["Summary.Kinds.All"].Value);
+        return string.Join(" · ", parts);
+    }
+
+    private string YearRange(SummaryFilters filters) => (filters.FromYear, filters.ToYear) switch
+    {
+        ({ } from, { } to) when from == to => t["Summary.Years.One", from.ToString(CultureInfo.InvariantCulture)],
+        ({ } from, { } to) => t["Summary.Years.Between", from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture)],
+        ({ } from, null) => t["Summary.Years.From", from.ToString(CultureInfo.InvariantCulture)],
+        (null, { } to) => t["Summary.Years.To", to.ToString(CultureInfo.InvariantCulture)],
+        _ => string.Empty,
+    };
 
     /// <summary>The alliance filter: an id, or the exact name of an alliance the user may see (the first by id when two
     /// share a name). Anything else is reported next to the field and filters nothing.</summary>
@@ -79,9 +172,48 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         AllianceUnknown = found is null;
     }
 
-    /// <summary>The drill-down link of a by-region row, or null at the institution level.</summary>
+    /// <summary>The drill-down link of a by-region row, or null at the institution level and where the reader may not go.</summary>
     public string? DrillLink(string? regionPrefix) =>
-        regionPrefix is { Length: 2 or 4 or 6 } && Filters.RegionPrefix is not { Length: 6 }
+        regionPrefix is { Length: 2 or 4 or 6 } && Filters.RegionPrefix is not { Length: 6 } && Report.MayDrillInto(regionPrefix)
             ? Url.Page("/Summaries/Index", Filters.ToQuery(regionPrefix))
             : null;
+
+    /// <summary>ECharts under its fingerprinted name (cached for a year), fetched by the page's script only once a chart
+    /// comes near the screen.</summary>
+    public string ChartLibrary => Asset("lib/echarts/echarts.min.js");
+
+    /// <summary>A static asset's address under its fingerprinted name (its plain name where none is known).</summary>
+    public string Asset(string path) => Url.Content("~/" + (HttpContext.GetEndpoint()?.Metadata
+        .GetMetadata<Microsoft.AspNetCore.Components.ResourceAssetCollection>() is { } assets ? assets[path] : path));
+
+    /// <summary>The chart data of the page, for the scripts (numbers, names and localized labels only).</summary>
+    public async Task<object> ChartDataAsync()
+    {
+        var zones = await Report.ZonesAsync();
+        var pairs = Tables[SummaryTables.Provinces];
+        return new
+        {
+            provinces = ProvinceFigures.Select(p => new { code = p.Prefix, name = p.Name, agreements = p.Volume.Agreements, activities = p.Volume.Outcomes.Activities }),
+            pairs = pairs.RowKeys.Select((key, i) => new
+            {
+                from = key![..2], to = key[3..], fromZone = zones.GetValueOrDefault(key[..2]).ToString(), toZone = zones.GetValueOrDefault(key[3..]).ToString(),
+                fromName = pairs.Rows[i][0], toName = pairs.Rows[i][1], agreements = pairs.Rows[i][2],
+            }),
+            trends = new
+            {
+                years = Trends.Select(r => r.Year),
+                series = Enum.GetValues<ActivityKind>().Select(k => new { name = t.Enum(k), data = Trends.Select(r => r.ByKind.GetValueOrDefault(k)) })
+                    .Where(s => s.data.Any(n => n > 0)),
+            },
+            labels = new
+            {
+                agreements = t["Summary.Map.Agreements"].Value,
+                activities = t["Summary.Map.Activities"].Value,
+                legend = t["Summary.Map.Legend"].Value,
+                flow = t["Summary.Map.Flow"].Value,
+                drill = t["Summary.Map.Drill"].Value,
+            },
+            drill = Url.Page("/Summaries/Index", new Dictionary<string, string>(Filters.ToQuery("")) { ["province"] = "__", ["region"] = "__" }),
+        };
+    }
 }

@@ -5,7 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Regions;
 
-namespace VocEdAlliance.Web.Pages.Summaries;
+namespace VocEdAlliance.Web.Summaries;
+
+/// <summary>How a year range chooses agreements: signed (took effect) in those years, or in force at some time during
+/// them. Activities are always chosen by the year they started.</summary>
+public enum YearMode
+{
+    SignedWithin,
+    InForceWithin,
+}
 
 /// <summary>The filters of every summary view, kept in the address so a view can be shared.</summary>
 public sealed class SummaryFilters
@@ -15,6 +23,11 @@ public sealed class SummaryFilters
 
     [FromQuery(Name = "to"), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Summary.ToYear")]
     public int? ToYear { get; set; }
+    [FromQuery(Name = "years")] public YearMode Years { get; set; }
+
+    /// <summary>Whether a year range is given (else every agreement and activity counts, whatever its year).</summary>
+    public bool HasYears => FromYear is not null || ToYear is not null;
+
     [FromQuery(Name = "kind")] public ActivityKind? Kind { get; set; }
     /// <summary>The alliance as the user gave it: its id (links, exports) or its name (typed, or picked from the
     /// suggestions). The page resolves it to <see cref="AllianceId"/>.</summary>
@@ -50,6 +63,7 @@ public sealed class SummaryFilters
         }
         Add("from", FromYear?.ToString(CultureInfo.InvariantCulture));
         Add("to", ToYear?.ToString(CultureInfo.InvariantCulture));
+        Add("years", HasYears && Years != YearMode.SignedWithin ? Years.ToString() : null);
         Add("kind", Kind?.ToString());
         Add("alliance", AllianceId?.ToString());
         Add("zone", Zone?.ToString());

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Platform;
+
+namespace VocEdAlliance.Web.Summaries;
+
+/// <summary>Every summary as a table: the page shows these (beside their charts), and the CSV and XLSX exports write
+/// exactly these, titled with the panel, the filters and the day.</summary>
+public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
+{
+    public const string EastWest = "east-west";
+    public const string Zones = "zones";
+    public const string Provinces = "provinces";
+    public const string Regions = "regions";
+    public const string Alliances = "alliances";
+    public const string Trends = "trends";
+
+    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances];
+
+    /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
+    public const int ProvincePairsListed = 50;
+
+    private string[] VolumeHeaders => [t["Summary.Pairings"], t["Summary.ActivePairings"], t["Summary.Activities"],
+        t["Field.Teachers"], t["Field.Students"], t["Field.Trainees"], t["Field.AmountCny"]];
+
+    private static object?[] Cells(Volume v) =>
+        [v.Agreements, v.Active, v.Outcomes.Activities, v.Outcomes.Teachers, v.Outcomes.Students, v.Outcomes.Trainees, v.Outcomes.Amount];
+
+    /// <summary>Builds a table; <paramref name="paged"/>: the by-alliance table shows one page (the page), or every
+    /// alliance (the exports).</summary>
+    public async Task<TableExport> BuildAsync(string table, SummaryFilters filters, DateOnly today, bool paged = false)
+    {
+        var title = t[$"Summary.Table.{table}"].Value;
+        if (table == Alliances)
+        {
+            var page = await report.ByAllianceAsync(filters, today, paged ? filters.AlliancePage : null);
+            return new TableExport(table, title,
+                [t["Field.Name"], t["Alliances.Members"], .. VolumeHeaders, t["Summary.LastActivity"], t["Summary.Quiet"]],
+                [.. page.Items.Select(r => (IReadOnlyList<object?>)[r.Name, r.Members, .. Cells(r.Volume), r.LastActivity,
+                    r.Quiet ? t["Common.Yes"].Value : t["Common.No"].Value])])
+            {
+                Pager = paged ? page.Pager(filters.ToQuery()) : null,
+            };
+        }
+        var facts = await report.FactsAsync(filters);
+        if (table == Trends)
+        {
+            var rows = SummaryReport.Trends(facts, filters);
+            return new TableExport(table, title, [t["Field.Year"], .. Enum.GetValues<ActivityKind>().Select(k => t.Enum(k)), t["Summary.Total"]],
+                [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture),
+                    .. Enum.GetValues<ActivityKind>().Select(k => (object?)r.ByKind.GetValueOrDefault(k)), r.Total])]);
+        }
+        var zones = await report.ZonesAsync();
+        switch (table)
+        {
+            case EastWest:
+                var total = SummaryReport.Total(facts);
+                return new TableExport(table, title, [t["Summary.Flow"], .. VolumeHeaders],
+                    [
+                        [t["Summary.EastToWest"].Value, .. Cells(SummaryReport.EastToWest(facts, zones))],
+                        [t["Summary.SupportEastToWest"].Value, .. Cells(new Volume(0, 0, Outcomes.Zero with
+                            {
+                                Activities = total.Outcomes.Support, Amount = total.Outcomes.SupportAmount,
+                            }))],
+                    ]);
+            case Zones:
+                var zonePairs = SummaryReport.Pairs(facts, code => zones.GetValueOrDefault(code).ToString());
+                return new TableExport(table, title, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
+                    [.. zonePairs.Select(p => (IReadOnlyList<object?>)[t[$"MacroZone.{p.From}"].Value, t[$"MacroZone.{p.To}"].Value, .. Cells(p.Volume)])]);
+            case Provinces:
+                var names = (await report.ProvinceNamesAsync()).ToDictionary(p => p.Prefix, p => p.Name);
+                var provincePairs = SummaryReport.Pairs(facts, code => code);
+                return new TableExport(table, title, [t["Summary.From"], t["Summary.To"], .. VolumeHeaders],
+                    [.. provincePairs.Select(p => (IReadOnlyList<object?>)[names.GetValueOrDefault(p.From, p.From), names.GetValueOrDefault(p.To, p.To), .. Cells(p.Volume)])])
+                {
+                    RowKeys = [.. provincePairs.Select(p => $"{p.From}|{p.To}")],
+                    PageLists = ProvincePairsListed,
+                };
+            default:
+                var prefix = filters.RegionPrefix;
+                var regionRows = prefix is { Length: 6 }
+                    ? await report.InstitutionsAsync(filters, prefix)
+                    : await report.ByRegionAsync(filters, prefix);
+                return new TableExport(Regions, title, [t["Field.Region"], .. VolumeHeaders],
+                    [.. regionRows.Select(r => (IReadOnlyList<object?>)[r.Name, .. Cells(r.Volume)])])
+                {
+                    RowKeys = [.. regionRows.Select(r => prefix is { Length: 6 } ? null : r.Prefix)],
+                };
+        }
+    }
+
+    /// <summary>A cell as the page shows it: numbers in the user's culture, dates as yyyy-MM-dd.</summary>
+    public static string Display(object? value) => value switch
+    {
+        null => string.Empty,
+        decimal amount => amount.ToString("N2", CultureInfo.CurrentCulture),
+        int or long => ((IFormattable)value).ToString("N0", CultureInfo.CurrentCulture),
+        DateOnly date => LocalizerExtensions.Date(date),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
