@@ -26,11 +26,18 @@ public sealed record BenchReport(Dictionary<string, string> Machine, List<BenchR
         }
         foreach (var page in full.Results.Where(r => r.Page.StartsWith("summaries", StringComparison.Ordinal)))
         {
+            if (page.Page == LoadRun.AfterAWrite)
+            {
+                // Issue 11: with the summaries cached, the page right after a write (nothing cached) is measured and
+                // reported; it has no target of its own.
+                targets.Add(new($"{page.Role} {page.Page} p95 at {full.Scale}× (the uncached path, reported)", true, $"{page.P95Ms:F1} ms"));
+                continue;
+            }
             targets.Add(new($"{page.Role} {page.Page} p95 ≤ 100 ms at {full.Scale}×", page.P95Ms <= 100, $"{page.P95Ms:F1} ms"));
             if (small?.Results.FirstOrDefault(r => r.Role == page.Role && r.Page == page.Page) is { } before)
             {
                 var growth = page.P95Ms / before.P95Ms;
-                targets.Add(new($"{page.Role} {page.Page} p95 at {full.Scale}× ≤ 1.5× at {small.Scale}×", growth <= 1.5,
+                targets.Add(new($"{page.Role} {page.Page} p95 at {full.Scale}× ≤ 1.2× at {small.Scale}×", growth <= 1.2,
                     $"{growth:F2}× ({before.P95Ms:F1} → {page.P95Ms:F1} ms)"));
             }
         }

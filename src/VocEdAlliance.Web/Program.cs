@@ -7,6 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.ConfigurePortalServer();
+// Run from the build output (tests, a developer's bin folder) as from a publish: the compressed copies of the static assets
+// live in the build's intermediate folder, which only the static web assets manifest names (a no-op once published).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortalClock(builder.Configuration);
 builder.Services.AddPortalDatabase(builder.Configuration);
 builder.Services.AddPortalIdentity();
@@ -15,6 +18,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalModelBinding();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalCompression();
+builder.Services.AddSingleton<VocEdAlliance.Web.Summaries.SummaryCache>();
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>

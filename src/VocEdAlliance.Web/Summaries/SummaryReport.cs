@@ -231,7 +231,7 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, Summ
             var all = await heads.ToListAsync();
             shown = new PageOf<AllianceHead>(all, 1, Math.Max(1, all.Count), all.Count);
         }
-        var facts = await NarrowAsync(await store.AlliancesAsync(filters, [.. shown.Items.Select(a => a.Id)], below: null, []), filters);
+        var facts = await NarrowAsync(await store.AlliancesAsync(filters, [.. shown.Items.Select(a => a.Id)], below: null, [], withTrends: false), filters);
         var volumes = ByKey(facts, f => f.Key);
         var last = facts.Activities.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Max(a => a.LastOn));
         var quietSince = today.AddMonths(-12);

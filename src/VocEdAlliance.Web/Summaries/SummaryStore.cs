@@ -72,6 +72,14 @@ public sealed class SummaryStore(AppDbContext db, string scope)
         }
     }
 
+    /// <summary>Catches up and returns the version of the summaries: it grows with every change to what they show.</summary>
+    public async Task<long> VersionAsync()
+    {
+        var version = await db.Database.SqlQuery<long>($"""SELECT summary_current_version() AS "Value" """).SingleAsync();
+        caughtUp = true;
+        return version;
+    }
+
     /// <summary>How many current agreements placed in the reader's scope have the status.</summary>
     public async Task<int> AgreementCountAsync(AgreementStatus status)
     {
@@ -150,15 +158,17 @@ public sealed class SummaryStore(AppDbContext db, string scope)
 
     /// <summary>What belongs to the given alliances (an agreement of the alliance, an activity of it or of its agreements)
     /// and is placed in the reader's scope, keyed by alliance: from the ledger, an index read of those alliances.</summary>
-    public Task<SummaryFacts> AlliancesAsync(SummaryFilters filters, IReadOnlyCollection<Guid> alliances, string? below, IReadOnlyList<string> zoneProvinces) =>
-        LedgerAsync("alliance_id", filters, alliances, below, zoneProvinces);
+    public Task<SummaryFacts> AlliancesAsync(SummaryFilters filters, IReadOnlyCollection<Guid> alliances, string? below,
+        IReadOnlyList<string> zoneProvinces, bool withTrends = true) =>
+        LedgerAsync("alliance_id", filters, alliances, below, withTrends ? zoneProvinces : null);
 
     /// <summary>What the given agreements contribute (with their activities), keyed by agreement.</summary>
     public Task<SummaryFacts> AgreementsAsync(SummaryFilters filters, IReadOnlyCollection<Guid> agreements) =>
-        LedgerAsync("owner_id", filters, agreements, null, []);
+        LedgerAsync("owner_id", filters, agreements, null, null);
 
+    /// <param name="zoneProvinces">The zone's provinces for the trends; null: no trends wanted.</param>
     private async Task<SummaryFacts> LedgerAsync(string keyColumn, SummaryFilters filters, IReadOnlyCollection<Guid> keys, string? below,
-        IReadOnlyList<string> zoneProvinces)
+        IReadOnlyList<string>? zoneProvinces)
     {
         await CatchUpAsync();
         if (keys.Count == 0)
@@ -193,7 +203,7 @@ public sealed class SummaryStore(AppDbContext db, string scope)
             GROUP BY s.place, l.{{keyColumn}}, l.provinces HAVING sum(l.n) <> 0
             """, ids, everything, scope, pattern, from, to, kind, length)).ToListAsync();
         List<TrendRow> trends = [];
-        if (below is null)
+        if (below is null && zoneProvinces is not null)
         {
             var (province, zone) = Places(filters, zoneProvinces);
             trends = await db.Database.SqlQuery<TrendRow>(FormattableStringFactory.Create($$"""

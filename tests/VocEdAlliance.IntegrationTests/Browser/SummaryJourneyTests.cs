@@ -21,8 +21,30 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
         await journey.CheckpointAsync("ministry-home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = journey.T("Home.OpenSummaries"), Exact = true }).ClickAsync();
+        await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
         await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
         await journey.CheckpointAsync("summaries");
+        var national = await page.GetByTestId("headline-activities").Locator("dd").TextContentAsync();
+
+        // Guizhou chosen: the sentence, the map and every panel follow.
+        var province = page.GetByLabel(journey.T("Summary.Province"), new() { Exact = true });
+        await province.SelectOptionAsync("52");
+        var guizhou = (await province.Locator("option:checked").TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Filter"), Exact = true }).ClickAsync();
+        await page.ArrivedAsync(url => url.Contains("province=52", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("summary-sentence")).ToContainTextAsync(guizhou);
+        await Expect(page.Locator("#heading-map")).ToHaveTextAsync(journey.T("Summary.Map.ProvinceTitle", guizhou));
+        await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
+        foreach (var pair in await page.GetByTestId("summary-provinces").Locator("tbody tr").AllTextContentsAsync())
+        {
+            Assert.Contains(guizhou, pair, StringComparison.Ordinal);
+        }
+        await Expect(page.GetByTestId("summary-alliances")).Not.ToContainTextAsync("郴州");
+        Assert.NotEqual(national, await page.GetByTestId("headline-activities").Locator("dd").TextContentAsync());
+        await journey.CheckpointAsync("summaries-guizhou");
+        await page.GetByTestId("map-breadcrumb").GetByRole(AriaRole.Link, new() { Name = journey.T("Summary.Scope.Country"), Exact = true }).ClickAsync();
+        await page.ArrivedAsync(url => !url.Contains("province=", StringComparison.Ordinal));
 
         await page.GetByLabel(journey.T("Summary.FromYear"), new() { Exact = true }).FillAsync("2016");
         await page.GetByLabel(journey.T("Summary.ToYear"), new() { Exact = true }).FillAsync("2026");
@@ -30,32 +52,47 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
         await page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Filter"), Exact = true }).ClickAsync();
         await page.ArrivedAsync(url => url.Contains("zone=West", StringComparison.Ordinal) && url.Contains("from=2016", StringComparison.Ordinal));
         await Expect(page.GetByLabel(journey.T("Summary.Zone"), new() { Exact = true })).ToHaveValueAsync(nameof(MacroZone.West));
+        await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
         await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
 
-        // A point in western Yunnan (Dali) on the map drills the by-region table into Yunnan, keeping the filters. No other
-        // test writes to Yunnan, so the page and the files it exports can be compared figure by figure.
+        // A point in western Yunnan (Dali) on the map chooses Yunnan for every panel and drills the by-region table into
+        // it, keeping the filters. No other test writes to Yunnan, so the page and the files it exports can be compared
+        // figure by figure.
         await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            // Where Dali is drawn now (the map may still be settling into its final size on a phone).
-            var box = (await page.Locator("#china-map").BoundingBoxAsync())!;
-            var point = await page.EvaluateAsync<double[]>(
-                "() => echarts.getInstanceByDom(document.getElementById('china-map')).convertToPixel({ geoIndex: 0 }, [100.2, 25.6])");
-            await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
-            try
-            {
-                await page.ArrivedAsync(url => url.Contains("region=53", StringComparison.Ordinal) && url.Contains("zone=West", StringComparison.Ordinal),
-                    timeoutMs: 5000);
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // A click while the map was still animating: click again, as a person would.
-            }
-        }
+        await ClickDaliAsync(page, url => url.Contains("province=53", StringComparison.Ordinal) && url.Contains("region=53", StringComparison.Ordinal)
+                                           && url.Contains("zone=West", StringComparison.Ordinal));
+        var yunnan = (await province.Locator("option:checked").TextContentAsync())!.Trim();
+        await Expect(page.GetByTestId("summary-sentence")).ToContainTextAsync(yunnan);
+        await Expect(page.Locator("#heading-map")).ToHaveTextAsync(journey.T("Summary.Map.ProvinceTitle", yunnan));
         var regions = page.GetByTestId("summary-regions");
         await Expect(regions).ToContainTextAsync("大理白族自治州");
         await journey.CheckpointAsync("summaries-yunnan");
+
+        // Hovering Dali on Yunnan's own map: its name and its figures, with their units, in the user's language.
+        await page.Locator("#china-map").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator("#china-map canvas").First).ToBeVisibleAsync();
+        var unit = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(journey.T("Summary.Map.Agreements", 0)).Replace("0", @"[\d,]+", StringComparison.Ordinal));
+        for (var attempt = 1; ; attempt++)
+        {
+            var (x, y) = await DaliAsync(page);
+            await page.Mouse.MoveAsync(x - 3, y - 3);
+            await page.Mouse.MoveAsync(x, y);
+            try
+            {
+                await Expect(page.Locator("#china-map div").Filter(new() { HasTextRegex = unit }).First).ToBeVisibleAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // The map was still settling: move again, as a person would.
+            }
+            catch (PlaywrightException problem)
+            {
+                var dom = await page.EvaluateAsync<string>("() => document.getElementById('china-map').innerHTML.substring(0, 1500)");
+                throw new InvalidOperationException($"at {x},{y}: {dom}", problem);
+            }
+        }
+        await Expect(page.Locator("#china-map div").Filter(new() { HasTextRegex = unit }).First).ToContainTextAsync("大理");
 
         var shown = await regions.Locator("table").EvaluateAsync<string[][]>(
             "t => [...t.rows].map(r => [...r.cells].map(c => c.textContent.trim()))");
@@ -74,17 +111,49 @@ public sealed class SummaryJourneyTests(PortalFixture portal) : BrowserTests(por
             });
             await page.UnrouteAllAsync();
             Assert.EndsWith("." + format, download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.Contains(journey.T("Summary.Table.regions"), download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.Contains(yunnan, download.SuggestedFilename, StringComparison.Ordinal);
             var saved = Path.Combine(BrowserHarness.ArtifactsFolder("downloads"), $"regions-{language}-{size}.{format}");
             await download.SaveAsAsync(saved);
             await using var file = File.OpenRead(saved);
             var rows = format == "csv" ? ReadCsv(file) : await ReadXlsxAsync(file);
-            // The same headers in the user's language, the same regions in the same order, the same figures.
-            Assert.Equal(Lines(shown), Lines(rows));
+            // The file says what it is (the panel; the filters and the day), then holds the same headers in the user's
+            // language, the same regions in the same order, the same figures.
+            Assert.Equal(journey.T("Summary.Table.regions"), rows[0][0]);
+            Assert.Contains(yunnan, rows[1][0], StringComparison.Ordinal);
+            Assert.Equal(Lines(shown), Lines(rows.SkipWhile(r => r[0] != shown[0][0])));
             await Expect(page.GetByTestId($"export-regions-{format}")).ToHaveTextAsync(format.ToUpperInvariant());
         }
         Assert.Contains(shown, r => r[0].EndsWith("大理白族自治州", StringComparison.Ordinal));
 
         journey.AssertClean();
+    }
+
+    /// <summary>Where Dali (western Yunnan) is drawn on the map now (the map may still be settling on a phone).</summary>
+    private static async Task<(float X, float Y)> DaliAsync(IPage page)
+    {
+        var box = (await page.Locator("#china-map").BoundingBoxAsync())!;
+        var point = await page.EvaluateAsync<double[]>(
+            "() => echarts.getInstanceByDom(document.getElementById('china-map')).convertToPixel({ geoIndex: 0 }, [100.2, 25.6])");
+        return (box.X + (float)point[0], box.Y + (float)point[1]);
+    }
+
+    private static async Task ClickDaliAsync(IPage page, Func<string, bool> arrived)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (x, y) = await DaliAsync(page);
+            await page.Mouse.ClickAsync(x, y);
+            try
+            {
+                await page.ArrivedAsync(arrived, timeoutMs: 5000);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // A click while the map was still animating: click again, as a person would.
+            }
+        }
     }
 
     private static List<string> Lines(IEnumerable<string[]> rows) => [.. rows.Select(r => string.Join(" | ", r.Select(Number)))];

@@ -220,6 +220,9 @@ public sealed class SupportOfAnyKindTests(KnownDataset data) : IClassFixture<Kno
         });
         using var admin = await data.SignedInAsync(await data.CreateUserAsync(Roles.SystemAdmin, null));
         using var ministry = await data.SignedInAsync(data.Ministry);
+        // Seen before the change (and so kept by the summaries cache), and again after it.
+        var before = await ministry.GetAsync("/Summaries");
+        var renamed = await data.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE alliances SET name = '湘赣测试联盟（更名）' WHERE name = '湘赣测试联盟'"));
 
         var saved = await admin.SubmitAsync(await admin.GetAsync($"/Activities/Create?agreementId={a1}"), PortalSession.MainForm,
             new Dictionary<string, string>
@@ -243,5 +246,8 @@ public sealed class SupportOfAnyKindTests(KnownDataset data) : IClassFixture<Kno
         var support = page.Document.QuerySelectorAll("[data-testid=summary-east-west] tbody tr")[1].Children.Select(c => c.TextContent.Trim()).ToArray();
         Assert.Equal(["东部 → 西部 资金与设备支持", "0", "0", "2", "0", "0", "0", "98,000.00"], support);
         Assert.Equal("98,000.00", page.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
+        Assert.Equal("50,000.00", before.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
+        Assert.Equal(1, renamed);
+        Assert.Contains("湘赣测试联盟（更名）", page.Document.QuerySelector("[data-testid=summary-alliances]")!.TextContent, StringComparison.Ordinal);
     }
 }

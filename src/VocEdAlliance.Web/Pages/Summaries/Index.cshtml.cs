@@ -18,7 +18,7 @@ namespace VocEdAlliance.Web.Pages.Summaries;
 /// read model decides; this page filters nothing by hand). Every filter narrows every panel; every panel exports to CSV
 /// and XLSX titled with the panel, the filters and the day.</summary>
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.MinistryOfficial},{Roles.BureauAdmin},{Roles.BureauStaff}")]
-public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider clock, IStringLocalizer<SharedResource> t, SummaryCache cache) : PageModel
 {
     public SummaryFilters Filters { get; private set; } = new();
     public IReadOnlyDictionary<string, TableExport> Tables { get; private set; } = new Dictionary<string, TableExport>();
@@ -45,16 +45,38 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     /// <summary>The top-level by-province figures, for the map (agreements and activities per province).</summary>
     public IReadOnlyList<SummaryReport.RegionRow> ProvinceFigures { get; private set; } = [];
 
+    /// <summary>The province whose map is shown (null: the country's).</summary>
+    public string? MapProvinceName => Filters.ProvincePrefix is { } p ? Provinces.FirstOrDefault(x => x.Prefix == p)?.Name : null;
+
     private SummaryReport? report;
     private SummaryReport Report => report ??= new SummaryReport(db, regions, SummaryStore.For(db)
         ?? throw new InvalidOperationException("Only the ministry and bureaus read summaries."));
     private SummaryTables Builder => new(Report, t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>Everything the page shows but the filter fields, as worked out once for a scope, filters, language, day
+    /// and version of the summaries (<see cref="SummaryCache"/>).</summary>
+    private sealed record View(IReadOnlyDictionary<string, TableExport> Tables, Volume Headline, IReadOnlyList<SummaryReport.TrendRow> Trends,
+        IReadOnlyList<SummaryReport.RegionRow> ProvinceFigures, IReadOnlyList<SummaryReport.RegionRow> Provinces, string Sentence,
+        IReadOnlyList<(string Prefix, string Name)> Trail, string ChartJson);
+
+    /// <summary>The chart data of the page, for its script (numbers, names and localized labels only).</summary>
+    public string ChartJson { get; private set; } = "{}";
+
     public async Task OnGetAsync([FromQuery] SummaryFilters filters)
     {
         await ResolveAllianceAsync(filters);
         Filters = filters;
+        var version = await Report.Store.VersionAsync();
+        var key = string.Join('|', Report.Store.Scope, CultureInfo.CurrentUICulture.Name, Today.DayNumber, version, filters.AlliancePage,
+            string.Join('&', filters.ToQuery().Select(q => q.Key + "=" + q.Value)));
+        var view = await cache.GetOrAddAsync(key, () => BuildAsync(filters));
+        (Tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, RegionTrail, ChartJson) =
+            (view.Tables, view.Headline, view.Trends, view.ProvinceFigures, view.Provinces, view.Sentence, view.Trail, view.ChartJson);
+    }
+
+    private async Task<View> BuildAsync(SummaryFilters filters)
+    {
         var tables = new Dictionary<string, TableExport>();
         foreach (var table in SummaryTables.All)
         {
@@ -64,7 +86,10 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var facts = await Report.FactsAsync(filters);
         Headline = SummaryReport.Total(facts);
         Trends = SummaryReport.Trends(facts, filters);
-        ProvinceFigures = await Report.ByRegionAsync(filters, null);
+        // The map: the country by province, or with a province chosen, that province by prefecture.
+        ProvinceFigures = filters.ProvincePrefix is { } province
+            ? (Report.MayDrillInto(province) ? await Report.ByRegionAsync(filters, province) : [])
+            : await Report.ByRegionAsync(filters, null);
         Provinces = await Report.ProvinceNamesAsync();
         Sentence = await SentenceAsync(filters);
         var trail = new List<(string, string)>();
@@ -72,7 +97,8 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         {
             trail.Add((prefix[..length], await regions.PathAsync(prefix[..length].PadRight(6, '0'), CultureInfo.CurrentUICulture)));
         }
-        RegionTrail = trail;
+        var json = System.Text.Json.JsonSerializer.Serialize(await ChartDataAsync());
+        return new View(tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, trail, json);
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromQuery] SummaryFilters filters, string table, string format)
@@ -186,8 +212,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     public string Asset(string path) => Url.Content("~/" + (HttpContext.GetEndpoint()?.Metadata
         .GetMetadata<Microsoft.AspNetCore.Components.ResourceAssetCollection>() is { } assets ? assets[path] : path));
 
-    /// <summary>The chart data of the page, for the scripts (numbers, names and localized labels only).</summary>
-    public async Task<object> ChartDataAsync()
+    private async Task<object> ChartDataAsync()
     {
         var zones = await Report.ZonesAsync();
         var pairs = Tables[SummaryTables.Provinces];
@@ -213,7 +238,12 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
                 flow = t["Summary.Map.Flow"].Value,
                 drill = t["Summary.Map.Drill"].Value,
             },
-            drill = Url.Page("/Summaries/Index", new Dictionary<string, string>(Filters.ToQuery("")) { ["province"] = "__", ["region"] = "__" }),
+            // With a province chosen, its own map: a click drills the by-region table into a prefecture.
+            map = Filters.ProvincePrefix is { } province ? Asset($"lib/echarts/province/{province}.json") : Asset("lib/echarts/china.json"),
+            level = Filters.ProvincePrefix is null ? "country" : "province",
+            drill = Filters.ProvincePrefix is null
+                ? Url.Page("/Summaries/Index", new Dictionary<string, string>(Filters.ToQuery("")) { ["province"] = "__", ["region"] = "__" })
+                : Url.Page("/Summaries/Index", new Dictionary<string, string>(Filters.ToQuery("")) { ["region"] = "__" }),
         };
     }
 }

@@ -21,6 +21,7 @@ DROP FUNCTION IF EXISTS summary_ledger_cells(int, uuid[]);
 DROP FUNCTION IF EXISTS summary_contributions(uuid[]);
 DROP TABLE IF EXISTS summary_cells;
 DROP TABLE IF EXISTS summary_ledger;
+DROP TABLE IF EXISTS summary_version;
 
 -- What each owner (an agreement with its activities, or an alliance with the activities recorded on it alone)
 -- contributes: one agreement row (kind '') and one row per group of its activities.
@@ -189,6 +190,22 @@ BEGIN
     PERFORM summary_apply_ledger(1, owners);
 END $$;
 
+-- A number that grows whenever what the summaries show may have changed: every recount, and every change to an
+-- alliance or its members (names, member counts and places shown beside the figures). A cached summary is keyed by it,
+-- so it is never served once anything it shows has changed.
+CREATE TABLE summary_version (id int PRIMARY KEY CHECK (id = 1), n bigint NOT NULL);
+INSERT INTO summary_version VALUES (1, 1);
+
+CREATE FUNCTION summary_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE summary_version SET n = n + 1 WHERE id = 1;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER alliances_bump_summary_version AFTER INSERT OR UPDATE OR DELETE ON alliances
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_bump_version();
+CREATE TRIGGER alliance_members_bump_summary_version AFTER INSERT OR UPDATE OR DELETE ON alliance_members
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_bump_version();
+
 -- Brings the cells up to date with every committed change (called before the cells are read). Serialised by an
 -- advisory lock, so two readers never recount the same owner at once.
 CREATE FUNCTION summary_catch_up() RETURNS void LANGUAGE plpgsql AS $$
@@ -202,17 +219,62 @@ BEGIN
     WITH taken AS (DELETE FROM summary_pending RETURNING owner_id) SELECT array_agg(owner_id) INTO owners FROM taken;
     IF owners IS NOT NULL THEN
         PERFORM summary_recount(owners);
+        UPDATE summary_version SET n = n + 1 WHERE id = 1;
     END IF;
 END $$;
 
--- Counts everything again from the records (after a bulk load with triggers off, and when a version is applied).
+-- Catches up, then says which version of the summaries that is.
+CREATE FUNCTION summary_current_version() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM summary_catch_up();
+    RETURN (SELECT n FROM summary_version WHERE id = 1);
+END $$;
+
+-- Counts everything again from the records (after a bulk load with triggers off, and when a version is applied). The
+-- same cells as summary_ledger_cells(1, NULL) (SummaryRollupTests compares them), built coarse from fine: the finest
+-- views from the ledger, each coarser view from a finer one, and the key once the rows are in.
 CREATE FUNCTION rebuild_summary_cells() RETURNS void LANGUAGE plpgsql SET work_mem = '256MB' AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(7301052);
     TRUNCATE summary_cells, summary_ledger, summary_pending;
+    UPDATE summary_version SET n = n + 1 WHERE id = 1;
     ALTER TABLE summary_cells DROP CONSTRAINT pk_summary_cells;
     INSERT INTO summary_ledger SELECT * FROM summary_contributions(NULL);
-    INSERT INTO summary_cells SELECT * FROM summary_ledger_cells(1, NULL);
+    INSERT INTO summary_cells
+    SELECT s.scope, CASE WHEN l.kind = '' THEN 'agreements' ELSE 'activities' END, l.provinces, l.status, l.year, l.until_year, l.kind,
+           sum(l.n), sum(l.teachers), sum(l.students), sum(l.trainees), sum(l.amount), sum(l.support_n), sum(l.support_amount)
+    FROM summary_ledger l CROSS JOIN LATERAL unnest('{*}' || l.place_scopes) AS s (scope)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    CREATE TEMPORARY TABLE fine ON COMMIT DROP AS SELECT * FROM summary_cells;
+    INSERT INTO summary_cells
+    SELECT scope, 'agreement_totals', provinces, status, 0, 0, '', sum(n), sum(teachers), sum(students), sum(trainees), sum(amount),
+           sum(support_n), sum(support_amount)
+    FROM fine WHERE view = 'agreements' GROUP BY scope, provinces, status;
+    CREATE TEMPORARY TABLE by_year ON COMMIT DROP AS
+    SELECT scope, 'activities_year'::text AS view, provinces, ''::text AS status, year, 0 AS until_year, ''::text AS kind, sum(n) AS n,
+           sum(teachers) AS teachers, sum(students) AS students, sum(trainees) AS trainees, sum(amount) AS amount,
+           sum(support_n) AS support_n, sum(support_amount) AS support_amount
+    FROM fine WHERE view = 'activities' GROUP BY scope, provinces, year;
+    INSERT INTO summary_cells SELECT * FROM by_year;
+    INSERT INTO summary_cells
+    SELECT scope, 'activity_totals', provinces, '', 0, 0, '', sum(n), sum(teachers), sum(students), sum(trainees), sum(amount),
+           sum(support_n), sum(support_amount)
+    FROM by_year GROUP BY scope, provinces;
+    INSERT INTO summary_cells
+    SELECT scope, 'trend', '', '', year, 0, kind, sum(n), sum(teachers), sum(students), sum(trainees), sum(amount),
+           sum(support_n), sum(support_amount)
+    FROM fine WHERE view = 'activities' GROUP BY scope, year, kind;
+    INSERT INTO summary_cells
+    SELECT f.scope, p.view, p.place, '', f.year, 0, f.kind, sum(f.n), sum(f.teachers), sum(f.students), sum(f.trainees), sum(f.amount),
+           sum(f.support_n), sum(f.support_amount)
+    FROM fine f
+    JOIN (SELECT DISTINCT l.provinces, v.view, CASE WHEN v.view = 'province_trend' THEN c.code ELSE r.macro_zone::text END AS place
+          FROM (SELECT DISTINCT provinces FROM fine WHERE view = 'activities' AND provinces <> '') l
+          CROSS JOIN LATERAL unnest(string_to_array(l.provinces, ',')) AS c (code)
+          JOIN regions r ON r.code = c.code || '0000'
+          CROSS JOIN (VALUES ('province_trend'), ('zone_trend')) AS v (view)) p ON p.provinces = f.provinces
+    WHERE f.view = 'activities'
+    GROUP BY 1, 2, 3, 5, 7;
     ALTER TABLE summary_cells ADD CONSTRAINT pk_summary_cells PRIMARY KEY (scope, view, kind, year, provinces, status, until_year);
 END $$;
 

@@ -34,19 +34,28 @@
   function format(template, value) { return template.replace('{0}', Number(value).toLocaleString(document.documentElement.lang || undefined)); }
 
   function drawMap(echarts, element) {
-    return fetch(element.getAttribute('data-map'), { credentials: 'same-origin' })
+    var country = data.level === 'country';
+    return fetch(data.map, { credentials: 'same-origin' })
       .then(function (response) { return response.json(); })
       .then(function (geo) {
-        echarts.registerMap('china', geo);
+        var name = country ? 'china' : 'province';
+        echarts.registerMap(name, geo);
         var centres = {}, codes = {}, figures = {};
-        geo.features.forEach(function (f) {
-          centres[String(f.id).substring(0, 2)] = f.properties.cp;
-          codes[f.properties.name] = String(f.id).substring(0, 2);
-        });
         data.provinces.forEach(function (p) { figures[p.code] = p; });
+        // A feature's code at the level the figures are kept: provinces (2 digits), or prefectures (4), or, where a
+        // province's map shows counties (the municipalities), their prefecture-level code.
+        function codeOf(f) {
+          var id = String(f.id);
+          if (country) { return id.substring(0, 2); }
+          return figures[id.substring(0, 4)] || !figures[id] ? id.substring(0, 4) : id;
+        }
+        geo.features.forEach(function (f) {
+          centres[codeOf(f)] = f.properties.cp;
+          codes[f.properties.name] = codeOf(f);
+        });
         var most = 1;
         data.pairs.forEach(function (p) { most = Math.max(most, p.agreements); });
-        var lines = data.pairs
+        var lines = !country ? [] : data.pairs
           .filter(function (p) { return p.from !== p.to && centres[p.from] && centres[p.to]; })
           .map(function (p) {
             // Drawn from the East towards the Centre and the West (else as listed), so the arrows show the flow.
@@ -63,21 +72,21 @@
               trigger: 'item',
               formatter: function (params) {
                 if (params.seriesType === 'lines') {
-                  return params.data.names.join(' — ') + '<br>' + format(data.labels.agreements, params.data.value);
+                  return params.data.names.join(' → ') + '<br>' + format(data.labels.agreements, params.data.value);
                 }
                 var f = figures[codes[params.name]];
                 return params.name + '<br>' + format(data.labels.agreements, f ? f.agreements : 0)
                   + '<br>' + format(data.labels.activities, f ? f.activities : 0);
               }
             },
-            geo: { map: 'china', roam: false, itemStyle: { areaColor: '#eef2f7', borderColor: '#9aa9b8' },
+            geo: { map: name, roam: false, itemStyle: { areaColor: '#eef2f7', borderColor: '#9aa9b8' },
                    emphasis: { itemStyle: { areaColor: '#cfe0f3' } } },
             visualMap: { min: 0, max: max, text: [data.labels.legend, ''], inRange: { color: ['#eef2f7', '#1f4e79'] },
                          seriesIndex: 0, left: 'left', bottom: 0, calculable: false, textStyle: { color: '#212529' } },
             series: [
-              { type: 'map', map: 'china', geoIndex: 0,
+              { type: 'map', map: name, geoIndex: 0,
                 data: geo.features.map(function (f) {
-                  var code = String(f.id).substring(0, 2);
+                  var code = codeOf(f);
                   return { name: f.properties.name, value: figures[code] ? figures[code].agreements : 0, code: code };
                 }) },
               { type: 'lines', coordinateSystem: 'geo', data: lines, zlevel: 1, symbol: ['none', 'arrow'], symbolSize: 7,
