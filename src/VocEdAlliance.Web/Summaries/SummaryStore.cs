@@ -131,12 +131,14 @@ public sealed class SummaryStore(AppDbContext db, string scope)
         if (below is null)
         {
             var (province, zone) = Places(filters, zoneProvinces);
-            // One province or one zone has trend cells of its own; both at once are narrowed here from the activities.
+            // One province or one zone has trend cells of its own (for the country and the provinces); anything else is
+            // narrowed here from the activity cells.
+            var placeTrends = scope == Country || scope.Length == 4;
             var (trendView, place) = (province.Length > 0, zone.Length > 0) switch
             {
                 (false, false) => ("trend", string.Empty),
-                (true, false) => ("province_trend", province),
-                (false, true) => ("zone_trend", filters.Zone.ToString()!),
+                (true, false) when placeTrends => ("province_trend", province),
+                (false, true) when placeTrends => ("zone_trend", filters.Zone.ToString()!),
                 _ => ("activities", (string?)null),
             };
             trends = await (place is not null
@@ -149,7 +151,8 @@ public sealed class SummaryStore(AppDbContext db, string scope)
                 : db.Database.SqlQuery<TrendRow>($"""
                     SELECT year, kind, sum(n)::bigint AS n FROM summary_cells
                     WHERE scope = {scope} AND view = 'activities' AND year BETWEEN {from} AND {to} AND ({kind} = '' OR kind = {kind})
-                      AND (',' || provinces || ',') LIKE {"%," + province + ",%"} AND string_to_array(provinces, ',') && {zone}
+                      AND ({province} = '' OR (',' || provinces || ',') LIKE {"%," + province + ",%"})
+                      AND (cardinality({zone}) = 0 OR string_to_array(provinces, ',') && {zone})
                     GROUP BY year, kind HAVING sum(n) <> 0
                     """)).ToListAsync();
         }

@@ -129,6 +129,8 @@ END $$;
 --   trend             by year and kind (provinces ''): the trends without a province or zone filter
 --   province_trend    by province (one, in provinces), year and kind: the trends of one province
 --   zone_trend        by zone (East, Central, West in provinces), year and kind: the trends of one zone
+--                     (these two for the country and the provinces only: a prefecture's or a county's activity cells
+--                     are few enough to narrow as they are read)
 CREATE FUNCTION summary_ledger_cells(sign int, owners uuid[]) RETURNS TABLE (
     scope text, view text, provinces text, status text, year int, until_year int, kind text, n bigint, teachers bigint,
     students bigint, trainees bigint, amount numeric, support_n bigint, support_amount numeric)
@@ -163,7 +165,7 @@ BEGIN
         UNION ALL
         SELECT l.scope, p.view, p.place, '', l.year, 0, l.kind, l.n, l.teachers, l.students, l.trainees, l.amount, l.support_n, l.support_amount
         FROM l JOIN places p ON p.provinces = l.provinces
-        WHERE l.kind <> '')
+        WHERE l.kind <> '' AND length(l.scope) <= 4)
     SELECT c.scope, c.view, c.provinces, c.status, c.year, c.until_year, c.kind,
            (sign * sum(c.n))::bigint, (sign * sum(c.teachers))::bigint, (sign * sum(c.students))::bigint,
            (sign * sum(c.trainees))::bigint, sign * sum(c.amount), (sign * sum(c.support_n))::bigint, sign * sum(c.support_amount)
@@ -273,7 +275,7 @@ BEGIN
           CROSS JOIN LATERAL unnest(string_to_array(l.provinces, ',')) AS c (code)
           JOIN regions r ON r.code = c.code || '0000'
           CROSS JOIN (VALUES ('province_trend'), ('zone_trend')) AS v (view)) p ON p.provinces = f.provinces
-    WHERE f.view = 'activities'
+    WHERE f.view = 'activities' AND length(f.scope) <= 4
     GROUP BY 1, 2, 3, 5, 7;
     ALTER TABLE summary_cells ADD CONSTRAINT pk_summary_cells PRIMARY KEY (scope, view, kind, year, provinces, status, until_year);
 END $$;
