@@ -200,6 +200,11 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, Summ
             .OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>The names of the given alliances the reader may see.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> AllianceNamesAsync(IReadOnlyCollection<Guid> ids) =>
+        ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Alliances.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
+
     private sealed record AllianceHead(Guid Id, string Name, int Members);
 
     /// <summary>The by-alliance table: one page of it (<paramref name="page"/>), or every alliance (null: the exports).

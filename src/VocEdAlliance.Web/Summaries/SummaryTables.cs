@@ -7,7 +7,7 @@ namespace VocEdAlliance.Web.Summaries;
 
 /// <summary>Every summary as a table: the page shows these (beside their charts), and the CSV and XLSX exports write
 /// exactly these, titled with the panel, the filters and the day.</summary>
-public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
+public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStringLocalizer t)
 {
     public const string EastWest = "east-west";
     public const string Zones = "zones";
@@ -15,8 +15,11 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
     public const string Regions = "regions";
     public const string Alliances = "alliances";
     public const string Trends = "trends";
+    public const string PlansByProvince = "plans-provinces";
+    public const string PlansByAlliance = "plans-alliances";
+    public const string PlansLate = "plans-late";
 
-    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances];
+    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate];
 
     /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
     public const int ProvincePairsListed = 50;
@@ -42,6 +45,10 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
             {
                 Pager = paged ? page.Pager(filters.ToQuery()) : null,
             };
+        }
+        if (table is PlansByProvince or PlansByAlliance or PlansLate)
+        {
+            return await PlanTableAsync(table, title, filters);
         }
         var facts = await report.FactsAsync(filters);
         if (table == Trends)
@@ -88,6 +95,36 @@ public sealed class SummaryTables(SummaryReport report, IStringLocalizer t)
                     RowKeys = [.. regionRows.Select(r => prefix is { Length: 6 } ? null : r.Prefix)],
                 };
         }
+    }
+
+    private string[] CompletionHeaders => [t["Plan.Indicator"], t["Summary.Plans.Count"], t["Plan.Target"], t["Plan.Actual"], t["Summary.Plans.Completion"]];
+
+    private static object?[] Cells(PlanProgress.Completion c) => [c.Plans, c.Target, c.Actual, c.Percent];
+
+    /// <summary>Plans against actuals: completion by province (a plan counts in every province where its agreement has a
+    /// party or its alliance a member), by alliance, and the plans with late items.</summary>
+    private async Task<TableExport> PlanTableAsync(string table, string title, SummaryFilters filters)
+    {
+        var approved = await plans.ApprovedAsync(filters, await report.ZonesAsync());
+        if (table == PlansLate)
+        {
+            return new TableExport(table, title, [t["Summary.Plans.Owner"], t["Field.Year"], t["Summary.Plans.Late"]],
+                [.. approved.Where(p => p.Late > 0).Select(p => (IReadOnlyList<object?>)[p.Owner, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Late])]);
+        }
+        if (table == PlansByProvince)
+        {
+            var names = (await report.ProvinceNamesAsync()).ToDictionary(p => p.Prefix, p => p.Name);
+            var rows = approved.SelectMany(p => p.Provinces.Select(province => (Province: province, Plan: p)))
+                .Where(x => filters.ProvincePrefix is null || x.Province == filters.ProvincePrefix)
+                .GroupBy(x => x.Province).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(g => PlanProgress.Completions(g.Select(x => x.Plan)).Select(c => (IReadOnlyList<object?>)[names.GetValueOrDefault(g.Key, g.Key), t.Enum(c.Indicator), .. Cells(c)]));
+            return new TableExport(table, title, [t["Summary.Province"], .. CompletionHeaders], [.. rows]);
+        }
+        var alliances = await report.AllianceNamesAsync([.. approved.Where(p => p.AllianceId is not null).Select(p => p.AllianceId!.Value).Distinct()]);
+        var byAlliance = approved.Where(p => p.AllianceId is { } id && alliances.ContainsKey(id))
+            .GroupBy(p => p.AllianceId!.Value).OrderBy(g => alliances[g.Key], StringComparer.Ordinal)
+            .SelectMany(g => PlanProgress.Completions(g).Select(c => (IReadOnlyList<object?>)[alliances[g.Key], t.Enum(c.Indicator), .. Cells(c)]));
+        return new TableExport(table, title, [t["Field.Alliance"], .. CompletionHeaders], [.. byAlliance]);
     }
 
     /// <summary>A cell as the page shows it: numbers in the user's culture, dates as yyyy-MM-dd.</summary>

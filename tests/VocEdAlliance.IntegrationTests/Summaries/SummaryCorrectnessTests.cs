@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using VocEdAlliance.Web.Domain.Plans;
 
 namespace VocEdAlliance.IntegrationTests.Summaries;
 
@@ -249,5 +250,61 @@ public sealed class SupportOfAnyKindTests(KnownDataset data) : IClassFixture<Kno
         Assert.Equal("50,000.00", before.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
         Assert.Equal(1, renamed);
         Assert.Contains("湘赣测试联盟（更名）", page.Document.QuerySelector("[data-testid=summary-alliances]")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>On a dataset of its own: it approves plans.</summary>
+public sealed class PlansVsActualsTests(KnownDataset data) : IClassFixture<KnownDataset>
+{
+    private static List<string[]> Rows(PortalPage page, string table) =>
+        [.. page.Document.QuerySelectorAll($"[data-testid=summary-{table}] tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray())];
+
+    [Fact]
+    public async Task Approved_plans_show_their_completion_by_province_and_by_alliance_and_their_late_items_under_the_filters()
+    {
+        await data.WithDatabaseAsync(async db =>
+        {
+            var a1 = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Title == "A1");
+            var a5 = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Title == "A5");
+            var alliance = await db.Alliances.Include(a => a.Members).SingleAsync(a => a.Name == "湘赣测试联盟");
+            var user = await db.Users.Select(u => u.Id).FirstAsync();
+            var now = DateTimeOffset.UtcNow;
+            YearlyPlan Approved(YearlyPlan plan, string submitter, string approver)
+            {
+                plan.Submit(submitter, user, now);
+                plan.Approve(approver, user, now);
+                return plan;
+            }
+            db.Plans.AddRange(
+                Approved(new YearlyPlan(a1, 2022, new PlanTargets(TeachersTrained: 10, StudentsExchanged: 60)), "520302", "52"),
+                Approved(new YearlyPlan(alliance, 2022, new PlanTargets(TeachersTrained: 14)), "430181", "43"),
+                new YearlyPlan(a5, 2023, new PlanTargets(Lectures: 5))); // a draft: not followed
+            return await db.SaveChangesAsync();
+        });
+        using var ministry = await data.SignedInAsync(data.Ministry);
+
+        var page = await ministry.GetAsync("/Summaries");
+        var guizhou = await ministry.GetAsync("/Summaries?province=52");
+        var later = await ministry.GetAsync("/Summaries?from=2023");
+
+        // A1 (Shanghai–Guizhou): no teacher trained in 2022, 30 of 60 students exchanged; the alliance (Hunan, Jiangxi):
+        // 7 of 14 teachers, from its agreement A3.
+        Assert.Equal(
+            [
+                ["上海市", "培训教师人数", "1", "10.00", "0.00", "0.00"],
+                ["上海市", "交流学生人数", "1", "60.00", "30.00", "50.00"],
+                ["江西省", "培训教师人数", "1", "14.00", "7.00", "50.00"],
+                ["湖南省", "培训教师人数", "1", "14.00", "7.00", "50.00"],
+                ["贵州省", "培训教师人数", "1", "10.00", "0.00", "0.00"],
+                ["贵州省", "交流学生人数", "1", "60.00", "30.00", "50.00"],
+            ],
+            Rows(page, "plans-provinces"));
+        Assert.Equal([["湘赣测试联盟", "培训教师人数", "1", "14.00", "7.00", "50.00"]], Rows(page, "plans-alliances"));
+        // Every 2022 activity was recorded in 2026, after the deadline of 2023-03-31.
+        Assert.Equal([["A1", "2022", "2"], ["湘赣测试联盟", "2022", "1"]], Rows(page, "plans-late"));
+        Assert.All(Rows(guizhou, "plans-provinces"), r => Assert.Equal("贵州省", r[0]));
+        Assert.Empty(Rows(guizhou, "plans-alliances"));
+        Assert.Equal([["A1", "2022", "2"]], Rows(guizhou, "plans-late"));
+        Assert.Empty(Rows(later, "plans-provinces"));
     }
 }

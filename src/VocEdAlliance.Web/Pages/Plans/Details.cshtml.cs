@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
+using VocEdAlliance.Web.Summaries;
 
 namespace VocEdAlliance.Web.Pages.Plans;
 
@@ -39,15 +40,8 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return NotFound();
         }
-        var start = new DateOnly(Plan.Year, 1, 1);
-        var end = new DateOnly(Plan.Year, 12, 31);
-        // An alliance's plan counts its own activities and those of its agreements.
-        var activities = await db.Activities.AsNoTracking()
-            .Where(a => !a.IsArchived && a.StartsOn >= start && a.StartsOn <= end)
-            .Where(a => Plan.AgreementId != null
-                ? a.AgreementId == Plan.AgreementId
-                : a.AllianceId == Plan.AllianceId || (a.Agreement != null && a.Agreement.AllianceId == Plan.AllianceId))
-            .ToListAsync();
+        // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
+        var activities = await PlanProgress.ActivitiesOf(db, Plan).ToListAsync();
         Indicators = [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, Plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
         Late = [.. activities.Where(a => Plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
         CanChange = Plan.Status != PlanStatus.Approved

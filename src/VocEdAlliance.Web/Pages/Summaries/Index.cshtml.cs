@@ -51,7 +51,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     private SummaryReport? report;
     private SummaryReport Report => report ??= new SummaryReport(db, regions, SummaryStore.For(db)
         ?? throw new InvalidOperationException("Only the ministry and bureaus read summaries."));
-    private SummaryTables Builder => new(Report, t);
+    private SummaryTables Builder => new(Report, new PlanProgress(db, clock), t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>Everything the page shows but the filter fields, as worked out once for a scope, filters, language, day
@@ -206,7 +206,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
 
     /// <summary>ECharts under its fingerprinted name (cached for a year), fetched by the page's script only once a chart
     /// comes near the screen.</summary>
-    public string ChartLibrary => Asset("lib/echarts/echarts.min.js");
+    public string ChartLibrary => Asset("lib/echarts/echarts.portal.min.js");
 
     /// <summary>A static asset's address under its fingerprinted name (its plain name where none is known).</summary>
     public string Asset(string path) => Url.Content("~/" + (HttpContext.GetEndpoint()?.Metadata
