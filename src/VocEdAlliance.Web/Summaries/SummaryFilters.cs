@@ -49,7 +49,10 @@ public sealed class SummaryFilters
 
     public string? ProvincePrefix => Province is { Length: >= 2 } p && p.All(char.IsAsciiDigit) ? p[..2] : null;
 
-    public string? RegionPrefix => Region is { Length: 2 or 4 or 6 } r && r.All(char.IsAsciiDigit) ? r : null;
+    /// <summary>The drill-down, when it lies within the chosen province (choosing another province starts the by-region
+    /// table again from the top).</summary>
+    public string? RegionPrefix => Region is { Length: 2 or 4 or 6 } r && r.All(char.IsAsciiDigit)
+                                   && (ProvincePrefix is not { } province || r.StartsWith(province, StringComparison.Ordinal)) ? r : null;
 
     public Dictionary<string, string> ToQuery(string? region = null)
     {

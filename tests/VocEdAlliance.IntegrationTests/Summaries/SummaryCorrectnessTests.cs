@@ -173,6 +173,8 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         Assert.Equal([["2021", "1"], ["2022", "3"]], Rows(guizhou, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
         Assert.Empty(Rows(guizhou, "alliances"));
         Assert.Equal(["上海市", "贵州省"], Rows(guizhou, "regions").Select(r => r[0]));
+        // A drill-down into another province (left in the address when the province was changed) starts again from the top.
+        Assert.Equal(["上海市", "贵州省"], Rows(await ministry.GetAsync("/Summaries?province=52&region=4301"), "regions").Select(r => r[0]));
         Assert.Equal([["东部", "西部", N(2), N(1), N(4), N(12), N(30), N(0), Money(60_000.50m)]], Rows(guizhou, "zones"));
         Assert.Equal(N(4), Headline(guizhou, "activities"));
         Assert.Equal(Money(50_000m), Headline(guizhou, "support"));

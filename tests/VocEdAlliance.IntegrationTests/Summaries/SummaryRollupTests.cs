@@ -325,6 +325,44 @@ public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<Rollu
         Assert.Equal(await Cells(), kept);
     }
 
+    [Fact]
+    public async Task The_same_figure_is_the_same_number_on_every_panel_that_shows_it()
+    {
+        var chenzhou = await data.WithDatabaseAsync(db => db.Alliances.Where(a => a.Name == "郴州市职业教育产教融合（演示）").Select(a => a.Id).SingleAsync());
+        var checkedPanels = 0;
+        foreach (var reader in Readers)
+        {
+            await using var scope = data.Factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().Use(reader);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var report = new SummaryReport(db, scope.ServiceProvider.GetRequiredService<RegionDirectory>(), SummaryStore.For(db)!);
+            var tables = new SummaryTables(report, new PlanProgress(db, TimeProvider.System),
+                scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<VocEdAlliance.Web.Resources.SharedResource>>());
+            foreach (var filters in FilterSets(chenzhou))
+            {
+                var where = $"{reader.Key} {string.Join("&", filters.ToQuery().Select(q => q.Key + "=" + q.Value))}";
+                var facts = await report.FactsAsync(filters);
+                var headline = SummaryReport.Total(facts);
+                // The activities by year add up to the headline's activities; the support row is the headline's support.
+                Assert.True(SummaryReport.Trends(facts, filters).Sum(t => t.Total) == headline.Outcomes.Activities, where);
+                var eastWest = await tables.BuildAsync(SummaryTables.EastWest, filters, Today);
+                Assert.True(Convert.ToDecimal(eastWest.Rows[1][^1], CultureInfo.InvariantCulture) == headline.Outcomes.SupportAmount, where);
+                // With a province chosen, its row in the by-region table is everything shown: the headline.
+                if (filters.ProvincePrefix is { } province)
+                {
+                    var row = (await report.ByRegionAsync(filters, null)).SingleOrDefault(r => r.Prefix == province)?.Volume ?? Volume.Zero;
+                    Assert.True(row == headline, $"{where}: {row} vs {headline}");
+                    checkedPanels++;
+                }
+                // Every province-pair row and every by-region row is within the headline.
+                Assert.All(SummaryReport.Pairs(facts, p => p), p => Assert.True(p.Volume.Agreements <= headline.Agreements
+                    && p.Volume.Outcomes.Trainees <= headline.Outcomes.Trainees, where));
+                checkedPanels++;
+            }
+        }
+        Assert.True(checkedPanels > Readers.Length * 10);
+    }
+
     private sealed record Cell(string Line);
 
     /// <summary>The non-empty cells, as text (a recount drops the cells that went back to zero).</summary>
