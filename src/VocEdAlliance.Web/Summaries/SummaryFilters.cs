@@ -23,25 +23,25 @@ public sealed class SummaryFilters
 
     [FromQuery(Name = "to"), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Summary.ToYear")]
     public int? ToYear { get; set; }
-    [FromQuery(Name = "years")] public YearMode Years { get; set; }
+    [FromQuery(Name = "years"), Display(Name = "Summary.YearMode")] public YearMode Years { get; set; }
 
     /// <summary>Whether a year range is given (else every agreement and activity counts, whatever its year).</summary>
     public bool HasYears => FromYear is not null || ToYear is not null;
 
-    [FromQuery(Name = "kind")] public ActivityKind? Kind { get; set; }
+    [FromQuery(Name = "kind"), Display(Name = "Field.ActivityKind")] public ActivityKind? Kind { get; set; }
     /// <summary>The alliance as the user gave it: its id (links, exports) or its name (typed, or picked from the
     /// suggestions). The page resolves it to <see cref="AllianceId"/>.</summary>
-    [FromQuery(Name = "alliance")] public string? Alliance { get; set; }
+    [FromQuery(Name = "alliance"), Display(Name = "Field.Alliance")] public string? Alliance { get; set; }
 
     /// <summary>The chosen alliance, once resolved from <see cref="Alliance"/>.</summary>
     public Guid? AllianceId { get; set; }
-    [FromQuery(Name = "zone")] public MacroZone? Zone { get; set; }
+    [FromQuery(Name = "zone"), Display(Name = "Summary.Zone")] public MacroZone? Zone { get; set; }
 
     /// <summary>A province, as its 2-digit prefix or 6-digit code.</summary>
-    [FromQuery(Name = "province")] public string? Province { get; set; }
+    [FromQuery(Name = "province"), Display(Name = "Summary.Province")] public string? Province { get; set; }
 
     /// <summary>Where the by-region table is drilled to: a 2-, 4- or 6-digit prefix.</summary>
-    [FromQuery(Name = "region")] public string? Region { get; set; }
+    [FromQuery(Name = "region"), Display(Name = "Field.Region")] public string? Region { get; set; }
 
     /// <summary>The page of the by-alliance table (the other tables are not paged); filters and drill links start
     /// again at page 1.</summary>

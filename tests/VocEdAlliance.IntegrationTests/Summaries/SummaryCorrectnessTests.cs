@@ -30,7 +30,7 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         Assert.Equal(
             [
                 ["东部 → 西部", N(2), N(1), N(4), N(12), N(30), N(0), Money(60_000.50m)],
-                ["东部 → 西部 资金与设备支持", N(0), N(0), N(1), N(0), N(0), N(0), Money(50_000m)],
+                ["东部 → 西部 支援（记有出资方、受援方和金额的活动）", N(0), N(0), N(1), N(0), N(0), N(0), Money(50_000m)],
             ],
             Rows(page, "east-west"));
         Assert.Equal(
@@ -187,6 +187,47 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         Assert.Equal([["2020", "1"], ["2021", "0"], ["2022", "1"]], Rows(hunan, "trends").Select(r => new[] { r[0], r[^1] }).ToList());
     }
 
+    [Fact]
+    public async Task Filters_the_page_does_not_offer_are_refused_next_to_their_field_and_filter_nothing()
+    {
+        using var ministry = await data.SignedInAsync(data.Ministry);
+        var everything = Rows(await ministry.GetAsync("/Summaries"), "east-west");
+
+        var refused = await ministry.GetAsync("/Summaries?kind=1&zone=4&years=Nope&province=99&region=abc");
+        var reversed = await ministry.GetAsync("/Summaries?from=2026&to=2020");
+        var elsewhere = await ministry.GetAsync("/Summaries?province=52&region=4301");
+        var unknownRegion = await ministry.GetAsync("/Summaries?region=999999");
+
+        // kind=1 would be read as the second kind by the framework: only the names the form offers are taken.
+        foreach (var field in new[] { "kind", "zone", "years", "province", "region" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(refused.Document.QuerySelector($"#{field}-error")?.TextContent), field);
+        }
+        Assert.Equal(everything, Rows(refused, "east-west"));
+        Assert.Equal("全国 · 各年度的协议和活动 · 全部活动类型", refused.Document.QuerySelector("[data-testid=summary-sentence]")!.TextContent.Trim());
+        Assert.Contains("2026", reversed.Document.QuerySelector("#to-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(everything, Rows(reversed, "east-west"));
+        Assert.Contains("不在所选省份内", elsewhere.Document.QuerySelector("#region-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["上海市", "贵州省"], Rows(elsewhere, "regions").Select(r => r[0]));
+        Assert.NotNull(unknownRegion.Document.QuerySelector("#region-error"));
+        Assert.Equal(5, Rows(unknownRegion, "regions").Count); // from the provinces
+    }
+
+    [Fact]
+    public async Task A_province_and_a_zone_are_both_said_and_an_export_of_a_drill_down_names_the_region()
+    {
+        using var ministry = await data.SignedInAsync(data.Ministry);
+
+        var both = await ministry.GetAsync("/Summaries?province=43&zone=West");
+        using var response = await ministry.Http.GetAsync("/Summaries?handler=Export&table=regions&format=csv&region=5203",
+            TestContext.Current.CancellationToken);
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("湖南省 · 西部 · ", both.Document.QuerySelector("[data-testid=summary-sentence]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("按地区：贵州省 遵义市", csv, StringComparison.Ordinal);
+        Assert.Contains("贵州省-遵义市", response.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+    }
+
     private static string Headline(PortalPage page, string figure) =>
         page.Document.QuerySelector($"[data-testid=headline-{figure}] dd")!.TextContent.Trim();
 
@@ -247,7 +288,7 @@ public sealed class SupportOfAnyKindTests(KnownDataset data) : IClassFixture<Kno
         Assert.NotEmpty(half.FieldError("Input.ReceiverOrganisationId"));
         Assert.False(await data.WithDatabaseAsync(db => db.Activities.AnyAsync(a => a.Title == "只有出资方")));
         var support = page.Document.QuerySelectorAll("[data-testid=summary-east-west] tbody tr")[1].Children.Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal(["东部 → 西部 资金与设备支持", "0", "0", "2", "0", "0", "0", "98,000.00"], support);
+        Assert.Equal(["东部 → 西部 支援（记有出资方、受援方和金额的活动）", "0", "0", "2", "0", "0", "0", "98,000.00"], support);
         Assert.Equal("98,000.00", page.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
         Assert.Equal("50,000.00", before.Document.QuerySelector("[data-testid=headline-support] dd")!.TextContent.Trim());
         Assert.Equal(1, renamed);

@@ -65,6 +65,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
 
     public async Task OnGetAsync([FromQuery] SummaryFilters filters)
     {
+        await CheckFiltersAsync(filters);
         await ResolveAllianceAsync(filters);
         Filters = filters;
         var version = await Report.Store.VersionAsync();
@@ -107,13 +108,21 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         {
             return NotFound();
         }
+        await CheckFiltersAsync(filters);
         await ResolveAllianceAsync(filters);
         Response.Headers.CacheControl = "no-store";
         var built = await Builder.BuildAsync(table, filters, Today);
         var sentence = await SentenceAsync(filters);
+        // The by-region table drilled into a region says which (the other panels do not follow the drill-down).
+        string? drilled = table == SummaryTables.Regions && filters.RegionPrefix is { } drill
+            ? await regions.PathAsync(drill.PadRight(6, '0'), CultureInfo.CurrentUICulture) : null;
+        if (drilled is not null)
+        {
+            sentence = $"{sentence} · {t["Summary.DrilledInto", drilled]}";
+        }
         var day = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var name = string.Join('_', new[] { t["Summary.ExportName"].Value, built.Title }
-            .Concat(FileNameParts(filters)).Append(day).Select(Safe));
+            .Concat(FileNameParts(filters)).Concat(drilled is null ? [] : [drilled.Replace(' ', '-')]).Append(day).Select(Safe));
         return built.Titled($"{sentence} · {t["Summary.MadeOn", day]}", name).ToFile(format);
     }
 
@@ -155,9 +164,12 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         }
         var parts = new List<string>();
         var jurisdiction = Report.Store.Jurisdiction;
-        var place = filters.ProvincePrefix is { } province ? Provinces.FirstOrDefault(p => p.Prefix == province)?.Name ?? province
-            : filters.Zone is { } zone ? t.Enum(zone)
-            : null;
+        var place = string.Join(" · ", new[]
+        {
+            filters.ProvincePrefix is { } province ? Provinces.FirstOrDefault(p => p.Prefix == province)?.Name ?? province : null,
+            filters.Zone is { } zone ? t.Enum(zone) : null,
+        }.OfType<string>());
+        place = place.Length == 0 ? null : place;
         parts.Add(jurisdiction.Length == 0
             ? place ?? t["Summary.Scope.Country"].Value
             : t["Summary.Scope.Jurisdiction", await regions.PathAsync(jurisdiction.PadRight(6, '0'), CultureInfo.CurrentUICulture)].Value
@@ -180,6 +192,59 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         (null, { } to) => t["Summary.Years.To", to.ToString(CultureInfo.InvariantCulture)],
         _ => string.Empty,
     };
+
+    /// <summary>Filters the address holds but the page does not offer are refused next to their field and filter nothing:
+    /// a kind, zone or year rule by its name only (not a number), a province of the list, a region that exists, lies in
+    /// the chosen province and within the reader's reach, and years in order.</summary>
+    private async Task CheckFiltersAsync(SummaryFilters filters)
+    {
+        void Refuse(string key, string message)
+        {
+            ModelState.Remove(key);
+            ModelState.AddModelError(key, message);
+        }
+        string? Given(string key) => Request.Query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+        if (Given("kind") is { } kind && !Enum.GetNames<ActivityKind>().Contains(kind, StringComparer.Ordinal))
+        {
+            filters.Kind = null;
+            Refuse("kind", t["Summary.Refused.Kind"]);
+        }
+        if (Given("zone") is { } zone && !Enum.GetNames<Domain.Regions.MacroZone>().Contains(zone, StringComparer.Ordinal))
+        {
+            filters.Zone = null;
+            Refuse("zone", t["Summary.Refused.Zone"]);
+        }
+        if (Given("years") is { } years && !Enum.GetNames<YearMode>().Contains(years, StringComparer.Ordinal))
+        {
+            filters.Years = YearMode.SignedWithin;
+            Refuse("years", t["Summary.Refused.Years"]);
+        }
+        var provinces = await Report.ProvinceNamesAsync();
+        if (!string.IsNullOrEmpty(filters.Province) && !provinces.Any(p => p.Prefix == filters.Province))
+        {
+            filters.Province = null;
+            Refuse("province", t["Summary.Refused.Province"]);
+        }
+        if (!string.IsNullOrEmpty(filters.Region))
+        {
+            var region = filters.Region;
+            var known = region is { Length: 2 or 4 or 6 } && region.All(char.IsAsciiDigit) && await regions.FindAsync(region.PadRight(6, '0')) is not null;
+            var refusal = !known ? "Summary.Refused.Region"
+                : filters.ProvincePrefix is { } province && !region.StartsWith(province, StringComparison.Ordinal) ? "Summary.Refused.RegionOutsideProvince"
+                : !Report.MayDrillInto(region) ? "Summary.Refused.RegionOutsideJurisdiction"
+                : null;
+            if (refusal is not null)
+            {
+                filters.Region = null;
+                Refuse("region", t[refusal]);
+            }
+        }
+        if (filters is { FromYear: { } from, ToYear: { } to } && from > to)
+        {
+            filters.FromYear = filters.ToYear = null;
+            Refuse("to", t["Summary.Refused.YearsReversed", from, to]);
+        }
+    }
 
     /// <summary>The alliance filter: an id, or the exact name of an alliance the user may see (the first by id when two
     /// share a name). Anything else is reported next to the field and filters nothing.</summary>
