@@ -228,6 +228,20 @@ public sealed class SummaryCorrectnessTests(KnownDataset data) : IClassFixture<K
         Assert.Contains("贵州省-遵义市", response.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bureau_role_on_an_account_without_a_bureau_is_refused_not_broken()
+    {
+        var school = await data.WithDatabaseAsync(db => db.Institutions.Where(i => i.Name == "贵州甲校").Select(i => i.Id).SingleAsync());
+        using var misfiled = await data.SignedInAsync(await data.CreateUserAsync(Roles.BureauStaff, school));
+
+        using var page = await misfiled.Http.GetAsync("/Summaries", TestContext.Current.CancellationToken);
+        using var export = await misfiled.Http.GetAsync("/Summaries?handler=Export&table=trends&format=csv", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("AccessDenied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+    }
+
     private static string Headline(PortalPage page, string figure) =>
         page.Document.QuerySelector($"[data-testid=headline-{figure}] dd")!.TextContent.Trim();
 

@@ -63,8 +63,13 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     /// <summary>The chart data of the page, for its script (numbers, names and localized labels only).</summary>
     public string ChartJson { get; private set; } = "{}";
 
-    public async Task OnGetAsync([FromQuery] SummaryFilters filters)
+    public async Task<IActionResult> OnGetAsync([FromQuery] SummaryFilters filters)
     {
+        if (SummaryStore.For(db) is null)
+        {
+            // A bureau role on an account that is not a bureau's: no jurisdiction to summarise.
+            return Forbid();
+        }
         await CheckFiltersAsync(filters);
         await ResolveAllianceAsync(filters);
         Filters = filters;
@@ -74,6 +79,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var view = await cache.GetOrAddAsync(key, () => BuildAsync(filters));
         (Tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, RegionTrail, ChartJson) =
             (view.Tables, view.Headline, view.Trends, view.ProvinceFigures, view.Provinces, view.Sentence, view.Trail, view.ChartJson);
+        return Page();
     }
 
     private async Task<View> BuildAsync(SummaryFilters filters)
@@ -107,6 +113,10 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         if (!SummaryTables.All.Contains(table) || format is not ("csv" or "xlsx"))
         {
             return NotFound();
+        }
+        if (SummaryStore.For(db) is null)
+        {
+            return Forbid();
         }
         await CheckFiltersAsync(filters);
         await ResolveAllianceAsync(filters);
