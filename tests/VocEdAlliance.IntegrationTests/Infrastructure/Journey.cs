@@ -81,7 +81,9 @@ public sealed partial class Journey
         await Page.GetByRole(AriaRole.Button, new() { Name = T("SignIn.Submit"), Exact = true }).ClickAsync();
         if (expectSuccess)
         {
-            await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+            // Twice in CI on 2026-12-02 leaving the sign-in page took more than 30 s (the sign-in completed after it);
+            // the cause is not found yet (see the closing note): wait up to a minute.
+            await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), timeoutMs: 60_000);
         }
     }
 

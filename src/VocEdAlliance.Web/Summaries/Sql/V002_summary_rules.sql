@@ -218,10 +218,12 @@ BEGIN
         RETURN;
     END IF;
     PERFORM pg_advisory_xact_lock(7301052);
+    -- The version first: a writer changing an alliance holds its row until it commits, and waiting for it here, before
+    -- any pending row is taken, cannot deadlock with that writer marking an owner pending.
+    UPDATE summary_version SET n = n + 1 WHERE id = 1;
     WITH taken AS (DELETE FROM summary_pending RETURNING owner_id) SELECT array_agg(owner_id) INTO owners FROM taken;
     IF owners IS NOT NULL THEN
         PERFORM summary_recount(owners);
-        UPDATE summary_version SET n = n + 1 WHERE id = 1;
     END IF;
 END $$;
 
