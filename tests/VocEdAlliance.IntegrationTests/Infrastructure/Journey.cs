@@ -81,9 +81,26 @@ public sealed partial class Journey
         await Page.GetByRole(AriaRole.Button, new() { Name = T("SignIn.Submit"), Exact = true }).ClickAsync();
         if (expectSuccess)
         {
-            // Twice in CI on 2026-12-02 leaving the sign-in page took more than 30 s (the sign-in completed after it);
-            // the cause is not found yet (see the closing note): wait up to a minute.
-            await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), timeoutMs: 60_000);
+            // In full runs on 2026-12-02 a sign-in sometimes stayed on the sign-in page with the network idle: the press
+            // was lost (or the fields were). The cause is not found (see the closing note). When the form is still there
+            // after 20 s, fill it again and submit with Enter; otherwise the sign-in is under way: keep waiting.
+            try
+            {
+                await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), timeoutMs: 20_000);
+            }
+            catch (TimeoutException)
+            {
+                var field = Page.GetByLabel(T("Field.Email"));
+                if (Page.Url.Contains("/Account/SignIn", StringComparison.Ordinal) && await field.IsVisibleAsync())
+                {
+                    Console.WriteLine($"sign-in as {email}: still on the sign-in page after 20 s; submitting again");
+                    await field.FillAsync(email);
+                    var secret = Page.GetByLabel(T("Field.Password"), new() { Exact = true });
+                    await secret.FillAsync(password);
+                    await secret.PressAsync("Enter");
+                }
+                await Page.ArrivedAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), timeoutMs: 60_000);
+            }
         }
     }
 
