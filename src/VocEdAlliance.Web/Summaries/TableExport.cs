@@ -72,7 +72,6 @@ public sealed record TableExport(string Name, string Title, IReadOnlyList<string
     private FileContentResult ToXlsx()
     {
         // Rows by column letter, without a header row of MiniExcel's own: the title rows, the headers, then the data.
-        string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : $"{(char)('A' + i / 26 - 1)}{(char)('A' + i % 26)}";
         Dictionary<string, object?> Line(IEnumerable<object?> cells)
         {
             var line = Enumerable.Range(0, Headers.Count).ToDictionary(Column, _ => (object?)null);
@@ -95,8 +94,11 @@ public sealed record TableExport(string Name, string Title, IReadOnlyList<string
         };
     }
 
+    /// <summary>A spreadsheet column's letters: A … Z, AA … ZZ.</summary>
+    internal static string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : $"{(char)('A' + i / 26 - 1)}{(char)('A' + i % 26)}";
+
     /// <summary>A sheet is named after its panel: at most 31 characters, none of : \ / ? * [ ].</summary>
-    private static string SheetName(string title)
+    internal static string SheetName(string title)
     {
         var name = new string([.. title.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']'))]).Trim();
         return name.Length == 0 ? "data" : name[..Math.Min(name.Length, 31)];

@@ -93,7 +93,10 @@ public sealed partial class Journey
                 var field = Page.GetByLabel(T("Field.Email"));
                 if (Page.Url.Contains("/Account/SignIn", StringComparison.Ordinal) && await field.IsVisibleAsync())
                 {
-                    Console.WriteLine($"sign-in as {email}: still on the sign-in page after 20 s; submitting again");
+                    // What the page says (a refusal, a throttle, nothing) and where it is (a ReturnUrl means the sign-in
+                    // went through and the next page sent the browser back: a session ended by another test).
+                    var alerts = string.Join(" | ", await Page.GetByRole(AriaRole.Alert).AllInnerTextsAsync());
+                    Console.WriteLine($"sign-in as {email}: still on the sign-in page after 20 s at {Page.Url} (alerts: {alerts}); submitting again");
                     await field.FillAsync(email);
                     var secret = Page.GetByLabel(T("Field.Password"), new() { Exact = true });
                     await secret.FillAsync(password);

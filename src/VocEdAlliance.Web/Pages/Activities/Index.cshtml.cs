@@ -5,11 +5,14 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace VocEdAlliance.Web.Pages.Activities;
 
 /// <summary>The activities the user may see (scoped through their agreements and alliances), newest first.</summary>
-public class IndexModel(AppDbContext db) : ListPageModel
+public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
@@ -22,10 +25,54 @@ public class IndexModel(AppDbContext db) : ListPageModel
 
     protected override string DefaultSort => "-date";
 
-    protected override IEnumerable<(string Key, string? Value)> Filters() =>
-        [("q", Q), ("kind", Kind?.ToString()), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    protected override IEnumerable<ListFilter> Filters() =>
+        [("q", Q), Choice("kind", Kind), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public async Task OnGetAsync()
+    {
+        var (query, ordered) = Selected();
+        Results = await ordered
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null, a.Location))
+            .ToPageAsync(PageNumber, query);
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "Field.AgreementNumber", "Field.Agreement", "Field.Alliance", "Field.Title", "Field.ActivityKind", "Field.StartsOn",
+        "Field.EndsOn", "Field.Location", "Field.ParticipatingOrganisations", "Field.Participants", "Field.Students",
+        "Field.Teachers", "Field.Trainees", "Field.GiverOrganisationId", "Field.ReceiverOrganisationId", "Field.AmountCny",
+        "Field.SourceOfFunds", "Field.Description",
+    ];
+
+    /// <summary>Every activity the filters select, in the list's order.</summary>
+    public IActionResult OnGetExport(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (_, ordered) = Selected();
+        return Export(format!, "Activities.Title", ExportColumns,
+            ordered.Select(a => new
+            {
+                AgreementNumber = a.Agreement != null ? a.Agreement.Number : null,
+                Agreement = a.Agreement != null ? a.Agreement.Title : null,
+                Alliance = a.Alliance != null ? a.Alliance.Name : null,
+                a.Title, a.Kind, a.StartsOn, a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students,
+                a.Teachers, a.Trainees,
+                // Giver and receiver are parties of the agreement or members of the alliance: named as recorded there.
+                Giver = a.Agreement!.Parties.Where(p => p.OrganisationId == a.GiverOrganisationId).Select(p => p.OrganisationName).FirstOrDefault()
+                        ?? a.Alliance!.Members.Where(m => m.OrganisationId == a.GiverOrganisationId).Select(m => m.OrganisationName).FirstOrDefault(),
+                Receiver = a.Agreement!.Parties.Where(p => p.OrganisationId == a.ReceiverOrganisationId).Select(p => p.OrganisationName).FirstOrDefault()
+                           ?? a.Alliance!.Members.Where(m => m.OrganisationId == a.ReceiverOrganisationId).Select(m => m.OrganisationName).FirstOrDefault(),
+                a.AmountCny, a.SourceOfFunds, a.Description,
+            }),
+            a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), a.StartsOn,
+                a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
+                a.Giver, a.Receiver, a.AmountCny, a.SourceOfFunds, a.Description]));
+    }
+
+    private (IQueryable<CooperationActivity> Query, IOrderedQueryable<CooperationActivity> Ordered) Selected()
     {
         var query = db.Activities.AsNoTracking().Where(a => !a.IsArchived);
         if (!string.IsNullOrWhiteSpace(Q))
@@ -51,8 +98,6 @@ public class IndexModel(AppDbContext db) : ListPageModel
             "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
             _ => descending ? query.OrderByDescending(a => a.StartsOn) : query.OrderBy(a => a.StartsOn),
         };
-        Results = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null, a.Location))
-            .ToPageAsync(PageNumber, query);
+        return (query, descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id));
     }
 }

@@ -7,6 +7,7 @@ using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -31,15 +32,55 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
 
     protected override string DefaultSort => "-from";
 
-    protected override IEnumerable<(string Key, string? Value)> Filters() =>
+    protected override IEnumerable<ListFilter> Filters() =>
     [
-        ("q", Q), ("region", Region), ("kind", Kind?.ToString()), ("status", Status?.ToString()),
+        ("q", Q), ("region", Region), Choice("kind", Kind), Choice("status", Status),
         ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("archived", Archived ? "true" : null),
     ];
 
     public async Task OnGetAsync()
     {
         CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
+        var (query, ordered) = await SelectedAsync();
+        var page = await ordered
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, new List<string>(), a.IsArchived))
+            .ToPageAsync(PageNumber, query);
+        // The parties of this page's agreements only: joined into the page query, every party in the country would be
+        // read to find those of 25 agreements.
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var parties = (await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
+                .OrderBy(p => p.OrganisationName).Select(p => new { p.AgreementId, p.OrganisationName }).ToListAsync())
+            .ToLookup(p => p.AgreementId, p => p.OrganisationName);
+        Results = page with { Items = [.. page.Items.Select(r => r with { Parties = [.. parties[r.Id]] })] };
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "Field.Number", "Field.Title", "Field.AgreementKind", "Field.Status", "Field.EffectiveFrom", "Field.EffectiveTo",
+        "Field.Parties", "Field.Specialties", "Field.TermsHash", "Field.Archived",
+    ];
+
+    /// <summary>Every agreement the filters select, in the list's order, with its parties (name and region code).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (_, ordered) = await SelectedAsync();
+        var separator = t["List.Separator"].Value;
+        return Export(format!, "Agreements.Title", ExportColumns,
+            ordered.Select(a => new
+            {
+                a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Specialties, a.TermsHash, a.IsArchived,
+                Parties = a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(),
+            }),
+            a => ValueTask.FromResult<object?[]>([a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.EffectiveFrom, a.EffectiveTo,
+                string.Join(separator, a.Parties), a.Specialties, a.TermsHash, a.IsArchived]));
+    }
+
+    private async Task<(IQueryable<Agreement> Query, IOrderedQueryable<Agreement> Ordered)> SelectedAsync()
+    {
         var query = db.Agreements.AsNoTracking().Where(a => Archived || !a.IsArchived);
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -83,15 +124,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             "kind" => descending ? query.OrderByDescending(a => a.Kind) : query.OrderBy(a => a.Kind),
             _ => descending ? query.OrderByDescending(a => a.EffectiveFrom) : query.OrderBy(a => a.EffectiveFrom),
         };
-        var page = await (descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id))
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, new List<string>(), a.IsArchived))
-            .ToPageAsync(PageNumber, query);
-        // The parties of this page's agreements only: joined into the page query, every party in the country would be
-        // read to find those of 25 agreements.
-        var ids = page.Items.Select(r => r.Id).ToList();
-        var parties = (await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
-                .OrderBy(p => p.OrganisationName).Select(p => new { p.AgreementId, p.OrganisationName }).ToListAsync())
-            .ToLookup(p => p.AgreementId, p => p.OrganisationName);
-        Results = page with { Items = [.. page.Items.Select(r => r with { Parties = [.. parties[r.Id]] })] };
+        return (query, descending ? ordered.ThenByDescending(a => a.Id) : ordered.ThenBy(a => a.Id));
     }
 }

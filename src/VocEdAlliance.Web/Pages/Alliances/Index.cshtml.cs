@@ -4,7 +4,9 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.Regions;
+using System.Globalization;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -24,12 +26,71 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
 
     protected override string DefaultSort => "name";
 
-    protected override IEnumerable<(string Key, string? Value)> Filters() =>
-        [("q", Q), ("region", Region), ("kind", Kind?.ToString()), ("focus", Focus?.ToString())];
+    protected override IEnumerable<ListFilter> Filters() =>
+        [("q", Q), ("region", Region), Choice("kind", Kind), Choice("focus", Focus)];
 
     public async Task OnGetAsync()
     {
         CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
+        var (query, ordered) = await SelectedAsync();
+        Results = await ordered
+            .Select(a => new Row(a.Id, a.Name, a.Kind, a.FoundedOn,
+                a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
+                a.Members.Count(m => m.LeftOn == null)))
+            .ToPageAsync(PageNumber, query);
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "Field.Name", "Field.NameEn", "Field.AllianceKind", "Field.FocusAreas", "Field.FoundedOn", "Field.LeadOrganisation",
+        "Field.MemberCount", "Field.Description",
+    ];
+
+    public static readonly IReadOnlyList<string> MemberExportColumns =
+    [
+        "Field.Alliance", "Field.MemberOrganisation", "Field.RegionCode", "Field.Region", "Field.MemberRole", "Field.JoinedOn", "Field.LeftOn",
+    ];
+
+    /// <summary>Every alliance the filters select, in the list's order.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (_, ordered) = await SelectedAsync();
+        var separator = t["List.Separator"].Value;
+        return Export(format!, "Alliances.Title", ExportColumns,
+            ordered.Select(a => new
+            {
+                a.Name, a.NameEn, a.Kind, a.FocusAreas, a.FoundedOn, a.Description,
+                Lead = a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
+                Members = a.Members.Count(m => m.LeftOn == null),
+            }),
+            a => ValueTask.FromResult<object?[]>([a.Name, a.NameEn, t.Enum(a.Kind), string.Join(separator, a.FocusAreas.Select(f => t.Enum(f))),
+                a.FoundedOn, a.Lead, a.Members, a.Description]));
+    }
+
+    /// <summary>The members (past ones too, with the day they left) of every alliance the filters select.</summary>
+    public async Task<IActionResult> OnGetExportMembersAsync(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (query, _) = await SelectedAsync();
+        var culture = CultureInfo.CurrentUICulture;
+        return Export(format!, "Alliances.Members.Title", MemberExportColumns,
+            query.SelectMany(a => a.Members.Select(m => new { Alliance = a.Name, m.OrganisationName, m.RegionCode, m.Role, m.JoinedOn, m.LeftOn }))
+                .OrderBy(m => m.Alliance).ThenBy(m => m.Role).ThenBy(m => m.OrganisationName),
+            async m => [m.Alliance, m.OrganisationName, m.RegionCode, await regions.PathAsync(m.RegionCode, culture), t.Enum(m.Role), m.JoinedOn, m.LeftOn]);
+    }
+
+    public string? MemberExportUrl(string format) =>
+        Url.Page(null, "ExportMembers", new Dictionary<string, string>(Query()) { ["format"] = format });
+
+    private async Task<(IQueryable<Alliance> Query, IOrderedQueryable<Alliance> Ordered)> SelectedAsync()
+    {
         var query = db.Alliances.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -65,10 +126,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             "founded" => descending ? query.OrderByDescending(a => a.FoundedOn) : query.OrderBy(a => a.FoundedOn),
             _ => descending ? query.OrderByDescending(a => a.Name) : query.OrderBy(a => a.Name),
         };
-        Results = await ordered.ThenBy(a => a.Id)
-            .Select(a => new Row(a.Id, a.Name, a.Kind, a.FoundedOn,
-                a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
-                a.Members.Count(m => m.LeftOn == null)))
-            .ToPageAsync(PageNumber, query);
+        return (query, ordered.ThenBy(a => a.Id));
     }
 }

@@ -7,11 +7,13 @@ using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Resources;
 
+using VocEdAlliance.Web.Platform;
+
 namespace VocEdAlliance.Web.Pages.History;
 
 /// <summary>The history of one record, for whoever may see the record (404 otherwise). Read-only: there is no way to
 /// change history.</summary>
-public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, PortalClock clock) : PageModel
 {
     public sealed record Row(DateTimeOffset At, HistoryAction Action, string UserName, IReadOnlyList<FieldChange> Changes);
 
@@ -21,7 +23,39 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
 
     public async Task<IActionResult> OnGetAsync(string type, Guid id)
     {
-        // The record itself, through the access filter: what the user cannot see has no history for them either.
+        if (await RecordAsync(type, id) is not { } record)
+        {
+            return NotFound();
+        }
+        RecordTitle = record.Title;
+        BackUrl = Url.Page(record.Page, new { id })!;
+        Entries = await EntriesOf(type, id).Select(h => new Row(h.At, h.Action, h.UserName, h.Changes)).ToListAsync();
+        return Page();
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+        ["History.Column.At", "History.Column.Action", "History.Column.User", "History.Column.Changes"];
+
+    /// <summary>The record's history as a file: a line an entry, its changes as "field: before → after".</summary>
+    public async Task<IActionResult> OnGetExportAsync(string type, Guid id, string? format)
+    {
+        if (!StreamedExport.IsFormat(format) || await RecordAsync(type, id) is not { } record)
+        {
+            return NotFound();
+        }
+        var day = LocalizerExtensions.Date(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var title = t["History.Title", record.Title].Value;
+        var separator = t["List.Separator"].Value;
+        return StreamedExport.Of(title, t["Export.CaptionAll", day], $"{title}_{day}", [.. ExportColumns.Select(k => t[k].Value)],
+            EntriesOf(type, id).Select(h => new { h.At, h.Action, h.UserName, h.Changes }),
+            h => ValueTask.FromResult<object?[]>([clock.TimeOf(h.At), t.Enum(h.Action), h.UserName.Length > 0 ? h.UserName : t["History.System"].Value,
+                string.Join(separator, h.Changes.Select(c => $"{FieldName(c.Field)}: {Value(c.Before)} → {Value(c.After)}"))]),
+            format!);
+    }
+
+    /// <summary>The record itself, through the access filter: what the user cannot see has no history for them either.</summary>
+    private async Task<(string Title, string Page)?> RecordAsync(string type, Guid id)
+    {
         (string? Title, string? Page) record = type switch
         {
             "agreement" => (await db.Agreements.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(), "/Agreements/Details"),
@@ -32,12 +66,11 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
                 .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
         };
-        if (record.Title is null)
-        {
-            return NotFound();
-        }
-        RecordTitle = record.Title;
-        BackUrl = Url.Page(record.Page, new { id })!;
+        return record is { Title: { } title, Page: { } page } ? (title, page) : null;
+    }
+
+    private IQueryable<HistoryEntry> EntriesOf(string type, Guid id)
+    {
         var recordType = type switch
         {
             "agreement" => "Agreement",
@@ -46,12 +79,9 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
             "plan" => "YearlyPlan",
             _ => nameof(Organisation),
         };
-        Entries = await db.History.AsNoTracking()
+        return db.History.AsNoTracking()
             .Where(h => h.RecordType == recordType && h.RecordId == id)
-            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
-            .Select(h => new Row(h.At, h.Action, h.UserName, h.Changes))
-            .ToListAsync();
-        return Page();
+            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id);
     }
 
     /// <summary>A field's name in the user's language (the form's label), or as stored.</summary>

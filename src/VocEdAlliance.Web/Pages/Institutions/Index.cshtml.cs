@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -32,12 +33,47 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     public bool CanCreate { get; private set; }
     protected override string DefaultSort => "name";
 
-    protected override IEnumerable<(string Key, string? Value)> Filters() =>
-        [("q", Q), ("region", Region), ("kind", Kind?.ToString()), ("ownership", Ownership?.ToString())];
+    protected override IEnumerable<ListFilter> Filters() =>
+        [("q", Q), ("region", Region), Choice("kind", Kind), Choice("ownership", Ownership)];
 
     public async Task OnGetAsync()
     {
         CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
+        var (query, ordered) = await SelectedAsync();
+        Results = await ordered
+            .Select(i => new Row(i.Id, i.Name, i.NameEn, i.Kind, i.Ownership, i.RegionCode, i.FoundedYear, i.Enrolment))
+            .ToPageAsync(PageNumber, query);
+        foreach (var row in Results.Items)
+        {
+            row.RegionPath = await regions.PathAsync(row.RegionCode, CultureInfo.CurrentUICulture);
+        }
+    }
+
+    /// <summary>The columns of the export, which are also those of the import template (the form's labels).</summary>
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "Field.Name", "Field.NameEn", "Field.CreditCode", "Field.InstitutionKind", "Field.Ownership", "Field.RegionCode",
+        "Field.Region", "Field.Address", "Field.Head", "Field.ContactPhone", "Field.FoundedYear", "Field.Enrolment",
+    ];
+
+    /// <summary>Every institution the filters select, in the list's order.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (_, ordered) = await SelectedAsync();
+        var culture = CultureInfo.CurrentUICulture;
+        return Export(format!, "Institutions.Title", ExportColumns,
+            ordered.Select(i => new { i.Name, i.NameEn, i.CreditCode, i.Kind, i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment }),
+            async i => [i.Name, i.NameEn, i.CreditCode, t.Enum(i.Kind), t.Enum(i.Ownership), i.RegionCode,
+                await regions.PathAsync(i.RegionCode, culture), i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment]);
+    }
+
+    /// <summary>The institutions the filters select (scoped by the access filter), and the same in the list's order.</summary>
+    private async Task<(IQueryable<Institution> Query, IOrderedQueryable<Institution> Ordered)> SelectedAsync()
+    {
         var query = db.Institutions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -76,12 +112,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             "enrolment" => descending ? query.OrderByDescending(i => i.Enrolment) : query.OrderBy(i => i.Enrolment),
             _ => descending ? query.OrderByDescending(i => i.Name) : query.OrderBy(i => i.Name),
         };
-        Results = await ordered.ThenBy(i => i.Id)
-            .Select(i => new Row(i.Id, i.Name, i.NameEn, i.Kind, i.Ownership, i.RegionCode, i.FoundedYear, i.Enrolment))
-            .ToPageAsync(PageNumber, query);
-        foreach (var row in Results.Items)
-        {
-            row.RegionPath = await regions.PathAsync(row.RegionCode, CultureInfo.CurrentUICulture);
-        }
+        return (query, ordered.ThenBy(i => i.Id));
     }
 }

@@ -1,10 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Resources;
 
 namespace VocEdAlliance.Web.Pages.Shared;
 
-/// <summary>A list page: sorting by column (ascending, then descending), server-side paging, and links that keep
-/// the current filters. The page supplies its filters and its default sort.</summary>
+/// <summary>One filter of a list: its query-string key and value, and the value as the user reads it (an enum value
+/// in their language) for the caption of an export.</summary>
+public sealed record ListFilter(string Key, string? Value, string? Shown = null)
+{
+    public static implicit operator ListFilter((string Key, string? Value) filter) => new(filter.Key, filter.Value);
+}
+
+/// <summary>A list page: sorting by column (ascending, then descending), server-side paging, links that keep the
+/// current filters, and exports of every row the filters select (<see cref="Export{TRow}"/>). The page supplies its
+/// filters and its default sort.</summary>
 public abstract class ListPageModel : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -14,7 +25,7 @@ public abstract class ListPageModel : PageModel
     protected abstract string DefaultSort { get; }
 
     /// <summary>The page's filters as query-string values (empty ones left out).</summary>
-    protected abstract IEnumerable<(string Key, string? Value)> Filters();
+    protected abstract IEnumerable<ListFilter> Filters();
 
     public bool SortDescending => (Sort ?? DefaultSort).StartsWith('-');
     public string SortKey => (Sort ?? DefaultSort).TrimStart('-');
@@ -29,9 +40,37 @@ public abstract class ListPageModel : PageModel
         return query;
     }
 
+    /// <summary>The address of this list's export in a format, with the list's filters and sort.</summary>
+    public string? ExportUrl(string format) =>
+        Url.Page(null, "Export", new Dictionary<string, string>(Query()) { ["format"] = format });
+
     public string SortValue(string key) => SortKey == key && !SortDescending ? "-" + key : key;
 
     public string? AriaSort(string key) => SortKey == key ? (SortDescending ? "descending" : "ascending") : null;
 
     public bool Filtered => Filters().Any(f => !string.IsNullOrWhiteSpace(f.Value));
+
+    private IStringLocalizer Localizer => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>An enum filter, shown in the user's language in an export's caption.</summary>
+    protected ListFilter Choice<TEnum>(string key, TEnum? value) where TEnum : struct, Enum =>
+        new(key, value?.ToString(), value is { } chosen ? Localizer.Enum(chosen) : null);
+
+    /// <summary>Every row the list's filters select (not just this page), as a CSV or XLSX file named after the list
+    /// and the day (China time), its first rows saying what was filtered. Rows are written as they are read.</summary>
+    protected IActionResult Export<TRow>(string format, string titleKey, IReadOnlyList<string> headerKeys,
+        IQueryable<TRow> rows, Func<TRow, ValueTask<object?[]>> cells)
+    {
+        var t = Localizer;
+        var title = t[titleKey].Value;
+        // The portal's clock keeps China time as its local zone.
+        var day = LocalizerExtensions.Date(DateOnly.FromDateTime(
+            HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
+        var filters = Filters().Where(f => !string.IsNullOrWhiteSpace(f.Value))
+            .Select(f => $"{t[$"Export.Filter.{f.Key}"]}：{f.Shown ?? f.Value}").ToList();
+        var caption = filters.Count == 0
+            ? t["Export.CaptionAll", day].Value
+            : t["Export.Caption", string.Join(t["List.Separator"], filters), day].Value;
+        return StreamedExport.Of(title, caption, $"{title}_{day}", [.. headerKeys.Select(k => t[k].Value)], rows, cells, format);
+    }
 }

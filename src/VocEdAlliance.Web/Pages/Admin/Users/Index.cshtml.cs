@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +11,7 @@ using VocEdAlliance.Web.Security;
 namespace VocEdAlliance.Web.Pages.Admin.Users;
 
 [Authorize(Policy = AccountAdministration.ManagersPolicy)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : ListPageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -18,11 +21,47 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : ListPageModel
 
     protected override string DefaultSort => "name";
 
-    protected override IEnumerable<(string Key, string? Value)> Filters() => [("q", Q)];
+    protected override IEnumerable<ListFilter> Filters() => [("q", Q)];
 
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow();
+        var (users, ordered) = Selected();
+        Results = await ordered
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email!,
+                db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                u.LockoutEnd != null && u.LockoutEnd > now))
+            .ToPageAsync(PageNumber, users);
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+        ["Field.DisplayName", "Field.Email", "Field.UserOrganisation", "Field.Role", "Field.Locked"];
+
+    /// <summary>Every account the administrator manages that the filter selects; no password, stamp or other secret.</summary>
+    public IActionResult OnGetExport(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var now = clock.GetUtcNow();
+        var (_, ordered) = Selected();
+        var separator = t["List.Separator"].Value;
+        return Export(format!, "Users.Title", ExportColumns,
+            ordered.Select(u => new
+            {
+                u.DisplayName, u.Email,
+                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Locked = u.LockoutEnd != null && u.LockoutEnd > now,
+            }),
+            u => ValueTask.FromResult<object?[]>([u.DisplayName, u.Email, u.Organisation,
+                string.Join(separator, u.Roles.Select(r => t[$"Role.{r}"].Value)), u.Locked]));
+    }
+
+    private (IQueryable<ApplicationUser> Users, IOrderedQueryable<ApplicationUser> Ordered) Selected()
+    {
         var users = AccountAdministration.ManageableUsers(db).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -32,11 +71,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : ListPageModel
         var ordered = SortKey == "email"
             ? (SortDescending ? users.OrderByDescending(u => u.Email) : users.OrderBy(u => u.Email))
             : (SortDescending ? users.OrderByDescending(u => u.DisplayName) : users.OrderBy(u => u.DisplayName));
-        Results = await ordered.ThenBy(u => u.Id)
-            .Select(u => new Row(u.Id, u.DisplayName, u.Email!,
-                db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                u.LockoutEnd != null && u.LockoutEnd > now))
-            .ToPageAsync(PageNumber, users);
+        return (users, ordered.ThenBy(u => u.Id));
     }
 }
