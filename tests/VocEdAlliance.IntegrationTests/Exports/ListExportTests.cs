@@ -3,11 +3,27 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using MiniExcelLibs;
+using VocEdAlliance.Web.Domain.Plans;
 
 namespace VocEdAlliance.IntegrationTests.Exports;
 
 /// <summary>The demo data on a database nothing else writes to: a list and its export are read a moment apart.</summary>
-public sealed class ExportPortal() : DedicatedPortal(seedDemo: true);
+public sealed class ExportPortal() : DedicatedPortal(seedDemo: true)
+{
+    /// <summary>The demo data has no yearly plans: one for every agreement (2024) and every alliance (2025).</summary>
+    protected override Task ArrangeAsync() => WithDatabaseAsync(async db =>
+    {
+        foreach (var agreement in await db.Agreements.Where(a => !a.IsArchived).ToListAsync())
+        {
+            db.Plans.Add(new YearlyPlan(agreement, 2024, new PlanTargets(TeachersTrained: 10)));
+        }
+        foreach (var alliance in await db.Alliances.ToListAsync())
+        {
+            db.Plans.Add(new YearlyPlan(alliance, 2025, new PlanTargets(Visits: 2)));
+        }
+        return await db.SaveChangesAsync();
+    });
+}
 
 /// <summary>Every list's CSV and XLSX hold exactly the rows the list shows the reader, page after page, in its order,
 /// with its filters: nothing from outside their jurisdiction, nothing left out.</summary>
@@ -16,7 +32,7 @@ public sealed partial class ListExportTests(ExportPortal portal) : IClassFixture
     /// <summary>List address, and which exported column holds what the list's first column shows.</summary>
     private static readonly Dictionary<string, int> Lists = new()
     {
-        ["/Institutions"] = 0, ["/Agreements"] = 1, ["/Activities"] = 3, ["/Alliances"] = 0,
+        ["/Institutions"] = 0, ["/Agreements"] = 1, ["/Activities"] = 3, ["/Alliances"] = 0, ["/Plans"] = 0,
     };
 
     public static TheoryData<string, string> Readers()

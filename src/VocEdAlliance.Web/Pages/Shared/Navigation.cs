@@ -21,6 +21,7 @@ public static class Navigation
         new("/Agreements/Index", "Nav.Agreements"),
         new("/Activities/Index", "Nav.Activities"),
         new("/Alliances/Index", "Nav.Alliances"),
+        new("/Plans/Index", "Nav.Plans"),
         new("/Notifications/Index", "Nav.Notifications", Roles.BureauAdmin, Roles.BureauStaff),
         new("/Admin/Users/Index", "Nav.Users", Roles.SystemAdmin, Roles.BureauAdmin),
         new("/Institutions/Index", "Nav.Institutions"),

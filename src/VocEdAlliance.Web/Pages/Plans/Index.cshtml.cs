@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
+using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Pages.Shared;
+using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Resources;
+
+namespace VocEdAlliance.Web.Pages.Plans;
+
+/// <summary>The yearly plans the user may see (through their agreement or alliance), with where each stands: draft,
+/// submitted, approved. Actuals are on each plan's page and in the summaries' plans tables (one definition,
+/// <see cref="Summaries.PlanProgress"/>).</summary>
+public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<SharedResource> t) : ListPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public PlanStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
+    public int? Year { get; set; }
+
+    public sealed record Row(Guid Id, int Year, string Owner, bool OfAlliance, PlanStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt);
+
+    public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    protected override string DefaultSort => "-year";
+
+    protected override IEnumerable<ListFilter> Filters() =>
+        [("q", Q), Choice("status", Status), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    public async Task OnGetAsync()
+    {
+        var (query, ordered) = Selected();
+        Results = await ordered
+            .Select(p => new Row(p.Id, p.Year, p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name, p.AllianceId != null,
+                p.Status, p.SubmittedAt, p.ApprovedAt))
+            .ToPageAsync(PageNumber, query);
+    }
+
+    public static readonly IReadOnlyList<string> ExportColumns =
+    [
+        "Field.Year", "Field.Agreement", "Field.Alliance", "Field.Status", "Field.SubmittedAt", "Field.ApprovedAt",
+        .. Enum.GetValues<Indicator>().Select(i => $"Plan.Target.{i}"),
+    ];
+
+    /// <summary>Every plan the filters select, with its targets.</summary>
+    public IActionResult OnGetExport(string? format)
+    {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
+        var (_, ordered) = Selected();
+        return Export(format!, "Plans.Title", ExportColumns,
+            ordered.Select(p => new
+            {
+                p.Year, Agreement = p.Agreement != null ? p.Agreement.Title : null, Alliance = p.Alliance != null ? p.Alliance.Name : null,
+                p.Status, p.SubmittedAt, p.ApprovedAt, p.Targets,
+            }),
+            p => ValueTask.FromResult<object?[]>([p.Year, p.Agreement, p.Alliance, t.Enum(p.Status),
+                p.SubmittedAt is { } submitted ? clock.TimeOf(submitted) : null, p.ApprovedAt is { } approved ? clock.TimeOf(approved) : null,
+                .. Enum.GetValues<Indicator>().Select(i => (object?)p.Targets.For(i))]));
+    }
+
+    private (IQueryable<YearlyPlan> Query, IOrderedQueryable<YearlyPlan> Ordered) Selected()
+    {
+        var query = db.Plans.AsNoTracking().Where(p => p.Agreement == null || !p.Agreement.IsArchived);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = Paging.ContainsPattern(Q);
+            query = query.Where(p => (p.Agreement != null && EF.Functions.ILike(p.Agreement.Title, pattern, @"\"))
+                                     || (p.Alliance != null && EF.Functions.ILike(p.Alliance.Name, pattern, @"\")));
+        }
+        if (Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+        if (Year is { } year)
+        {
+            query = query.Where(p => p.Year == year);
+        }
+        var descending = SortDescending;
+        IOrderedQueryable<YearlyPlan> ordered = SortKey switch
+        {
+            "status" => descending ? query.OrderByDescending(p => p.Status) : query.OrderBy(p => p.Status),
+            _ => descending ? query.OrderByDescending(p => p.Year) : query.OrderBy(p => p.Year),
+        };
+        return (query, descending ? ordered.ThenByDescending(p => p.Id) : ordered.ThenBy(p => p.Id));
+    }
+}
