@@ -126,6 +126,20 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
         await Expect(page.GetByTestId("documents")).ToContainTextAsync("signed-pairing.pdf");
         await journey.CheckpointAsync("agreement-active");
 
+        // On paper: no navigation, buttons or upload form; the parties, their confirmations, the terms' hash and the
+        // verification code are there (and the code is on paper only).
+        await Expect(page.GetByTestId("print-verification")).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("header")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = journey.T("Print.Print"), Exact = true })).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("pdf")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("upload-form")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("parties")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("parties")).ToContainTextAsync(journey.T("Agreement.ConfirmedOn", "\u0001").Split('\u0001')[0].Trim());
+        await Expect(page.GetByTestId("print-verification").Locator("svg")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("print-verification")).ToContainTextAsync("/Agreements/Verify/");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         journey.AssertClean();
     }
 }

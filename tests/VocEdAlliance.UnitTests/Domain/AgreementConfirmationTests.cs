@@ -91,6 +91,25 @@ public class AgreementConfirmationTests
 
         Assert.Equal("Agreement.NotConfirmable", Assert.Throws<DomainException>(() => agreement.Confirm(Shanghai, ShanghaiUser, Now)).MessageKey);
     }
+
+    [Fact]
+    public void A_printed_version_is_confirmed_and_in_force_until_its_terms_change_and_the_changed_one_is_not_confirmed()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        var agreement = Agreement.Record(Terms(), null, Zunyi, Now, ZunyiUser);
+        var printed = agreement.TermsHash;
+        var waiting = agreement.Check(printed, today);
+        Assert.True(waiting is { IsVersion: true, IsCurrent: true, ConfirmedByEveryParty: false, InForce: false, ConfirmedAt: null });
+
+        agreement.Confirm(Shanghai, ShanghaiUser, Now.AddHours(2));
+        Assert.Equal(new VersionCheck(true, true, Now.AddHours(2), true, true), agreement.Check(printed, today));
+        Assert.False(agreement.Check(printed, new DateOnly(2024, 8, 31)).InForce); // before it takes effect
+
+        agreement.ChangeTerms(Terms([CooperationMode.TeacherTraining]), Zunyi, ZunyiUser, Now.AddDays(1));
+        Assert.Equal(new VersionCheck(true, true, Now.AddHours(2), false, false), agreement.Check(printed, today));
+        Assert.True(agreement.Check(agreement.TermsHash, today) is { IsCurrent: true, ConfirmedByEveryParty: false, InForce: false });
+        Assert.False(agreement.Check(new string('0', 64), today).IsVersion);
+    }
 }
 
 public class AgreementLifecycleTests

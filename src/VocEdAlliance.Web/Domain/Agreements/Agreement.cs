@@ -264,6 +264,23 @@ public sealed class Agreement : IAccessControlled
         return renewal;
     }
 
+    /// <summary>What a printed copy's code says of the version it carries (its terms hash): is it a version of this
+    /// agreement at all, did every party confirm exactly it (and when the last one did), is it still the current
+    /// version, and is that version in force today.</summary>
+    public VersionCheck Check(string termsHash, DateOnly today)
+    {
+        var current = termsHash == TermsHash;
+        var known = current || confirmations.Any(c => c.TermsHash == termsHash);
+        var confirmedAt = parties
+            .Select(p => confirmations.Where(c => c.PartyOrganisationId == p.OrganisationId && c.TermsHash == termsHash)
+                .Select(c => (DateTimeOffset?)c.ConfirmedAt).Min())
+            .ToList();
+        var byEveryParty = known && parties.Count > 0 && confirmedAt.All(at => at is not null);
+        var inForce = current && byEveryParty && !IsArchived && Status == AgreementStatus.Active
+                      && EffectiveFrom <= today && (EffectiveTo is null || EffectiveTo >= today);
+        return new VersionCheck(known, byEveryParty, byEveryParty ? confirmedAt.Max() : null, current, inForce);
+    }
+
     public void Archive()
     {
         if (IsArchived)
@@ -342,6 +359,14 @@ public sealed class Agreement : IAccessControlled
 }
 
 /// <summary>A party to an agreement: the organisation, its name and region as signed, and who signed when.</summary>
+/// <summary>The verdict on one version of an agreement (<see cref="Agreement.Check"/>).</summary>
+/// <param name="IsVersion">The code names a version of this agreement: the current one or one a party confirmed.</param>
+/// <param name="ConfirmedByEveryParty">Every party confirmed exactly this version.</param>
+/// <param name="ConfirmedAt">When the last party confirmed it (each party's first confirmation of it).</param>
+/// <param name="IsCurrent">The agreement's terms are still these.</param>
+/// <param name="InForce">Current, confirmed by every party, active and within its dates today.</param>
+public sealed record VersionCheck(bool IsVersion, bool ConfirmedByEveryParty, DateTimeOffset? ConfirmedAt, bool IsCurrent, bool InForce);
+
 public sealed class AgreementParty : IAccessControlledPart
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace VocEdAlliance.Web.Pages.Agreements;
 
 public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    PortalClock portalClock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PartyRow(string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
         bool Confirmed, DateTimeOffset? ConfirmedAt, IReadOnlyList<(string? Before, string? Now)> Changes);
@@ -36,6 +36,25 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public (Guid Id, string Title)? RenewedFrom { get; private set; }
     public IReadOnlyList<(Guid Id, string Title)> RenewedBy { get; private set; } = [];
     public IReadOnlyList<(Guid Id, int Year, Domain.Plans.PlanStatus Status)> Plans { get; private set; } = [];
+
+    /// <summary>Where a printed copy's QR code leads: the verification of exactly this version of the terms.</summary>
+    public string VerifyUrl { get; private set; } = string.Empty;
+
+    /// <summary>The same address as a QR code (SVG), on the printed page.</summary>
+    public string VerifyQrSvg => QrCodes.Svg(VerifyUrl);
+
+    /// <summary>The agreement as a PDF to print and stamp: parties, terms, confirmations with their dates, the terms'
+    /// hash, and a QR code that opens the verification of this very version.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    {
+        if (await OnGetAsync(id) is not PageResult)
+        {
+            return NotFound();
+        }
+        var bytes = AgreementPdf.Compose(this, t, portalClock, User.GetDisplayName() ?? string.Empty);
+        var day = LocalizerExtensions.Date(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        return File(bytes, "application/pdf", $"{Agreement!.Title}_{day}.pdf");
+    }
 
     /// <summary>This user's side confirms the exact terms shown.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string termsHash)
@@ -117,6 +136,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
                 Agreement.ConfirmationOf(p.OrganisationId)?.ConfirmedAt, Agreement.ChangesSinceConfirmationOf(p.OrganisationId)));
         }
         Parties = parties;
+        VerifyUrl = Url.Page("/Agreements/Verify", null, new { id, h = Agreement.TermsHash }, Request.Scheme)!;
         Activities = await db.Activities.AsNoTracking()
             .Where(x => x.AgreementId == id && !x.IsArchived)
             .OrderByDescending(x => x.StartsOn)

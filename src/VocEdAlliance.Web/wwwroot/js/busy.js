@@ -52,6 +52,11 @@
     });
   });
 
+  // <button data-print>: prints the page (the print stylesheet leaves out navigation and buttons).
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
+
   function fileName(response, fallback) {
     var header = response.headers.get('Content-Disposition') || '';
     var encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
