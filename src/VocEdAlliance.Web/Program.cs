@@ -19,6 +19,7 @@ builder.Services.AddPortalModelBinding();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalCompression();
 builder.Services.AddSingleton<VocEdAlliance.Web.Summaries.SummaryCache>();
+builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.RowBinding>();
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<YearlyPlan> Plans => Set<YearlyPlan>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<Domain.Imports.ImportBatch> ImportBatches => Set<Domain.Imports.ImportBatch>();
 
     public AccessScope Access => access.Scope;
 

@@ -22,6 +22,20 @@ public static class StreamedExport
     public static IActionResult Of<T>(string title, string caption, string fileName, IReadOnlyList<string> headers,
         IQueryable<T> rows, Func<T, ValueTask<object?[]>> cells, string format) =>
         new StreamedExport<T>(title, caption, fileName, headers, rows.AsAsyncEnumerable(), cells, format);
+
+    /// <summary>Rows already in hand (a report), in the same form.</summary>
+    public static IActionResult Of<T>(string title, string caption, string fileName, IReadOnlyList<string> headers,
+        IAsyncEnumerable<T> rows, Func<T, ValueTask<object?[]>> cells, string format) =>
+        new StreamedExport<T>(title, caption, fileName, headers, rows, cells, format);
+
+    public static async IAsyncEnumerable<T> Listed<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+        await Task.CompletedTask;
+    }
 }
 
 /// <summary>A list written out as it is read: CSV (CsvHelper) goes to the response row by row; XLSX (MiniExcel) is

@@ -109,7 +109,8 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStr
         if (table == PlansLate)
         {
             return new TableExport(table, title, [t["Summary.Plans.Owner"], t["Field.Year"], t["Summary.Plans.Late"]],
-                [.. approved.Where(p => p.Late > 0).Select(p => (IReadOnlyList<object?>)[p.Owner, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Late])]);
+                // By year, then by name: plans of one year made in the same instant have no other order.
+                [.. approved.Where(p => p.Late > 0).OrderBy(p => p.Year).ThenBy(p => p.Owner, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => (IReadOnlyList<object?>)[p.Owner, p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Late])]);
         }
         if (table == PlansByProvince)
         {

@@ -21,6 +21,7 @@ public class AccessFilterCoverageTests(PortalFixture portal)
         [typeof(IdentityUserToken<Guid>)] = "Identity's own",
         [typeof(IdentityRoleClaim<Guid>)] = "Identity's own",
         [typeof(DataProtectionKey)] = "the cookie key ring, never shown",
+        [typeof(VocEdAlliance.Web.Domain.Imports.ImportBatch)] = "an upload's record, read only by the user who uploaded it (their own batches); the rows it brings in are checked against the user's scope like a form",
         [typeof(FormSubmission)] = "read only by token and by the user who posted the form; holds a record address, never shown",
     };
 

@@ -36,26 +36,8 @@ public class CreateModel(
         {
             return repeat;
         }
-        var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
-        await Input.CheckCreditCodeFreeAsync(db, null, ModelState, t);
-        if (!ModelState.IsValid || regionCode is null)
+        if (await Input.CreateAsync(new InstitutionRules(db, regions, authorization, User, clock.GetLocalNow().Year, t), ModelState) is not { } institution)
         {
-            return Page();
-        }
-        Institution institution;
-        try
-        {
-            institution = new Institution(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode,
-                Input.Profile, clock.GetLocalNow().Year);
-        }
-        catch (DomainException refusal)
-        {
-            InstitutionInput.Show(refusal, ModelState, t);
-            return Page();
-        }
-        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Create)).Succeeded)
-        {
-            ModelState.AddModelError($"Input.{nameof(Input.Region)}", t["Region.OutsideJurisdiction"]);
             return Page();
         }
         db.Institutions.Add(institution);

@@ -57,35 +57,9 @@ public class EditModel(
         }
         CurrentName = institution.Name;
         ProfileOnly = await IsProfileOnlyAsync(institution);
-        var regionCode = await Input.ResolveRegionAsync(regions, ModelState, t);
-        await Input.CheckCreditCodeFreeAsync(db, Id, ModelState, t);
-        if (!ModelState.IsValid || regionCode is null)
+        db.Entry(institution).Property(i => i.Version).OriginalValue = Input.Version;
+        if (!await Input.UpdateAsync(institution, new InstitutionRules(db, regions, authorization, User, clock.GetLocalNow().Year, t), ModelState))
         {
-            return Page();
-        }
-        var change = new InstitutionChange(institution,
-            institution.ChangedFields(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode, Input.Profile));
-        if (!(await authorization.AuthorizeAsync(User, change, Operations.Update)).Succeeded)
-        {
-            foreach (var field in change.Fields.Where(Institution.RegistryFields.Contains))
-            {
-                ModelState.AddModelError($"Input.{(field == nameof(Institution.RegionCode) ? nameof(Input.Region) : field)}", t["Institution.RegistryFieldBureauOnly"]);
-            }
-            return Page();
-        }
-        try
-        {
-            db.Entry(institution).Property(i => i.Version).OriginalValue = Input.Version;
-            institution.Update(Input.Name!, Input.NameEn, Input.Kind!.Value, Input.Ownership!.Value, regionCode, Input.Profile, clock.GetLocalNow().Year);
-        }
-        catch (DomainException broken)
-        {
-            InstitutionInput.Show(broken, ModelState, t);
-            return Page();
-        }
-        if (!(await authorization.AuthorizeAsync(User, institution, Operations.Update)).Succeeded)
-        {
-            ModelState.AddModelError($"Input.{nameof(Input.Region)}", t["Region.OutsideJurisdiction"]);
             return Page();
         }
         try

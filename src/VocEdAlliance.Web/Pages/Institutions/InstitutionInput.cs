@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using VocEdAlliance.Web.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,6 +11,11 @@ using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Institutions;
+
+/// <summary>What checking an institution's values needs: the database (credit codes), the regions, the user and their
+/// authorization, the year (a founding year may not be in the future), the words.</summary>
+public sealed record InstitutionRules(AppDbContext Db, RegionDirectory Regions, IAuthorizationService Authorization,
+    ClaimsPrincipal User, int CurrentYear, IStringLocalizer T);
 
 /// <summary>What the create and edit forms bind. The entity is never bound; the page hands these values to a domain
 /// method, which has the last word on the rules.</summary>
@@ -101,6 +109,74 @@ public sealed class InstitutionInput
         {
             modelState.AddModelError($"Input.{nameof(CreditCode)}", t["Institution.CreditCodeTaken"]);
         }
+    }
+
+    /// <summary>The one way typed values become a new institution — the create form and an import row alike: the
+    /// region resolved, the credit code free, the domain's rules, the user's jurisdiction. Every refusal goes next to its
+    /// field in <paramref name="errors"/> (keys <c>Input.{Property}</c>); null when anything was refused.</summary>
+    public async Task<Institution?> CreateAsync(InstitutionRules rules, ModelStateDictionary errors)
+    {
+        var regionCode = await ResolveRegionAsync(rules.Regions, errors, rules.T);
+        await CheckCreditCodeFreeAsync(rules.Db, null, errors, rules.T);
+        if (!errors.IsValid || regionCode is null)
+        {
+            return null;
+        }
+        Institution institution;
+        try
+        {
+            institution = new Institution(Name!, NameEn, Kind!.Value, Ownership!.Value, regionCode, Profile, rules.CurrentYear);
+        }
+        catch (DomainException refusal)
+        {
+            Show(refusal, errors, rules.T);
+            return null;
+        }
+        if (!(await rules.Authorization.AuthorizeAsync(rules.User, institution, Operations.Create)).Succeeded)
+        {
+            errors.AddModelError($"Input.{nameof(Region)}", rules.T["Region.OutsideJurisdiction"]);
+            return null;
+        }
+        return institution;
+    }
+
+    /// <summary>The one way typed values change an institution — the edit form and an import row alike: a principal
+    /// changes the profile only, the registry fields are the bureau's; the same checks as <see cref="CreateAsync"/>.
+    /// False (with the reasons in <paramref name="errors"/>) when anything was refused; the institution is then
+    /// unchanged unless the domain refused halfway, which the caller's unsaved context discards.</summary>
+    public async Task<bool> UpdateAsync(Institution institution, InstitutionRules rules, ModelStateDictionary errors)
+    {
+        var regionCode = await ResolveRegionAsync(rules.Regions, errors, rules.T);
+        await CheckCreditCodeFreeAsync(rules.Db, institution.Id, errors, rules.T);
+        if (!errors.IsValid || regionCode is null)
+        {
+            return false;
+        }
+        var change = new InstitutionChange(institution,
+            institution.ChangedFields(Name!, NameEn, Kind!.Value, Ownership!.Value, regionCode, Profile));
+        if (!(await rules.Authorization.AuthorizeAsync(rules.User, change, Operations.Update)).Succeeded)
+        {
+            foreach (var field in change.Fields.Where(Institution.RegistryFields.Contains))
+            {
+                errors.AddModelError($"Input.{(field == nameof(Institution.RegionCode) ? nameof(Region) : field)}", rules.T["Institution.RegistryFieldBureauOnly"]);
+            }
+            return false;
+        }
+        try
+        {
+            institution.Update(Name!, NameEn, Kind!.Value, Ownership!.Value, regionCode, Profile, rules.CurrentYear);
+        }
+        catch (DomainException broken)
+        {
+            Show(broken, errors, rules.T);
+            return false;
+        }
+        if (!(await rules.Authorization.AuthorizeAsync(rules.User, institution, Operations.Update)).Succeeded)
+        {
+            errors.AddModelError($"Input.{nameof(Region)}", rules.T["Region.OutsideJurisdiction"]);
+            return false;
+        }
+        return true;
     }
 
     /// <summary>A rule the domain refused, shown next to its field.</summary>
