@@ -21,30 +21,14 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
         portal.WithDatabaseAsync(async db => (await db.Institutions.OrderBy(i => i.Id).Select(i => new { i.Id, i.Name, i.Enrolment, i.Version }).ToListAsync())
             .Select(i => (i.Id, i.Name, i.Enrolment, i.Version)).ToList());
 
-    private static async Task<PortalPage> UploadAsync(PortalSession session, byte[] content, string fileName)
-    {
-        var page = await session.GetAsync("/Import");
-        var token = page.Document.QuerySelector("[data-testid=import-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        var response = await session.Http.PostAsync("/Import?handler=Check", form, TestContext.Current.CancellationToken);
-        return response.StatusCode == HttpStatusCode.Redirect
-            ? await session.GetAsync(response.Headers.Location!.OriginalString)
-            : new PortalPage(response.StatusCode, response.RequestMessage!.RequestUri!, await ParseAsync(response), response);
-    }
+    private static Task<PortalPage> UploadAsync(PortalSession session, byte[] content, string fileName) =>
+        ImportSteps.UploadAsync(session, content, fileName);
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    private static string Summary(PortalPage page) => ImportSteps.Summary(page);
 
-    private static string Summary(PortalPage page) => page.Document.QuerySelector("[data-testid=summary]")?.TextContent.Trim() ?? string.Empty;
+    private static string FileError(PortalPage page) => ImportSteps.FileError(page);
 
-    private static string FileError(PortalPage page) => page.Document.QuerySelector("[data-testid=file-error]")?.TextContent.Trim() ?? string.Empty;
-
-    private static Task<PortalPage> CommitAsync(PortalSession session, PortalPage checkedPage) =>
-        session.SubmitAsync(checkedPage, "form[action*='handler=Commit']", new Dictionary<string, string>());
+    private static Task<PortalPage> CommitAsync(PortalSession session, PortalPage checkedPage) => ImportSteps.CommitAsync(session, checkedPage);
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Headers, .. lines]) + "\r\n");
 

@@ -3,6 +3,7 @@ namespace VocEdAlliance.Web.Domain.Imports;
 public enum ImportKind
 {
     Institutions,
+    Activities,
 }
 
 public enum ImportStatus

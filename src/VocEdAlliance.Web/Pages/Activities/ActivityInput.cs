@@ -1,6 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Activities;
 
@@ -77,6 +82,45 @@ public sealed class ActivityInput
         return new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
             new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
             GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null);
+    }
+
+    /// <summary>The one way typed values become an activity of an agreement or alliance — the create form and an
+    /// import row alike; a refusal goes next to its field in <paramref name="errors"/>, and null is returned.</summary>
+    public CooperationActivity? Record(Agreement? agreement, Alliance? alliance, Guid userId, DateTimeOffset now,
+        ModelStateDictionary errors, IStringLocalizer t)
+    {
+        if (!errors.IsValid)
+        {
+            return null;
+        }
+        try
+        {
+            return CooperationActivity.Record(agreement, alliance, ToDetails(), userId, now);
+        }
+        catch (DomainException problem)
+        {
+            errors.AddRefusal(problem, t);
+            return null;
+        }
+    }
+
+    /// <summary>The one way typed values change an activity — the edit form and an import row alike.</summary>
+    public bool ApplyTo(CooperationActivity activity, ModelStateDictionary errors, IStringLocalizer t)
+    {
+        if (!errors.IsValid)
+        {
+            return false;
+        }
+        try
+        {
+            activity.Change(ToDetails());
+            return true;
+        }
+        catch (DomainException broken)
+        {
+            errors.AddRefusal(broken, t);
+            return false;
+        }
     }
 
     public static ActivityInput From(CooperationActivity a) => new()

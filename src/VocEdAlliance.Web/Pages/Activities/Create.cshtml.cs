@@ -73,18 +73,8 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
         {
             return refusal;
         }
-        if (!ModelState.IsValid)
+        if (Input.Record(agreement, alliance, User.GetUserId()!.Value, clock.GetUtcNow(), ModelState, t) is not { } activity)
         {
-            return Page();
-        }
-        CooperationActivity activity;
-        try
-        {
-            activity = CooperationActivity.Record(agreement, alliance, Input.ToDetails(), User.GetUserId()!.Value, clock.GetUtcNow());
-        }
-        catch (DomainException problem)
-        {
-            ModelState.AddRefusal(problem, t);
             return Page();
         }
         db.Activities.Add(activity);

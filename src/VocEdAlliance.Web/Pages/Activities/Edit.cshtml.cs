@@ -49,18 +49,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         CurrentTitle = activity.Title;
         Parties = PartyOption.Of(activity);
-        if (!ModelState.IsValid)
+        db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
+        if (!Input.ApplyTo(activity, ModelState, t))
         {
-            return Page();
-        }
-        try
-        {
-            db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
-            activity.Change(Input.ToDetails());
-        }
-        catch (DomainException broken)
-        {
-            ModelState.AddRefusal(broken, t);
             return Page();
         }
         try

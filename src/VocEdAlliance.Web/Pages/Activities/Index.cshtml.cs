@@ -23,6 +23,10 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
+    /// <summary>Bureaus and principals record activities, and so may import them.</summary>
+    public bool CanImport => User.IsInRole(Security.Roles.SystemAdmin) || User.IsInRole(Security.Roles.BureauAdmin)
+                             || User.IsInRole(Security.Roles.BureauStaff) || User.IsInRole(Security.Roles.SchoolPrincipal);
+
     protected override string DefaultSort => "-date";
 
     protected override IEnumerable<ListFilter> Filters() =>

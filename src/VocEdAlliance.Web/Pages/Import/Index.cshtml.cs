@@ -8,7 +8,6 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Imports;
-using VocEdAlliance.Web.Pages.Institutions;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
@@ -19,7 +18,7 @@ namespace VocEdAlliance.Web.Pages.Import;
 /// the forms' rules, nothing recorded: "N new · M updated · K refused" and each refused row's problems next to its
 /// cells), fix and upload again, then commit — all rows in one transaction or none. Each upload is a batch of the
 /// user's (file name, SHA-256, counts, who, when) with its report to download.</summary>
-[Authorize(Roles = $"{Roles.SystemAdmin},{Roles.BureauAdmin},{Roles.BureauStaff}")]
+[Authorize(Roles = $"{Roles.SystemAdmin},{Roles.BureauAdmin},{Roles.BureauStaff},{Roles.SchoolPrincipal}")]
 // Room above the file size limit, so that a file a little too large gets the page's message, not a bare 400.
 [RequestFormLimits(MultipartBodyLengthLimit = 4L * UploadedSheet.MaxBytes)]
 [RequestSizeLimit(4L * UploadedSheet.MaxBytes)]
@@ -33,34 +32,46 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
 
     [BindProperty(SupportsGet = true)] public Guid? Batch { get; set; }
 
+    /// <summary>The kind of record the page is for (institutions for bureaus; activities for principals too).</summary>
+    [BindProperty(SupportsGet = true)] public ImportKind? Kind { get; set; }
+
+    /// <summary>The kinds this user may import.</summary>
+    public IReadOnlyList<ImportKind> Kinds => User.IsInRole(Roles.SchoolPrincipal) && !User.IsInRole(Roles.BureauStaff)
+        && !User.IsInRole(Roles.BureauAdmin) && !User.IsInRole(Roles.SystemAdmin)
+        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Activities];
+
+    public ImportKind Chosen => Kind is { } kind && Kinds.Contains(kind) ? kind : Kinds[0];
+
     public BatchRow? Current { get; private set; }
     public IReadOnlyList<RowResult> Refused { get; private set; } = [];
     public IReadOnlyList<string> Headers { get; private set; } = [];
     public IReadOnlyList<BatchRow> Recent { get; private set; } = [];
     public string? FileError { get; private set; }
 
-    private InstitutionImport Institutions => new(binding, t);
+    private ImportKindBase For(ImportKind kind) => kind == ImportKind.Institutions ? new InstitutionImport(binding, t) : new ActivityImport(binding, t);
 
     public async Task OnGetAsync()
     {
-        Headers = [.. Institutions.Columns.Select(c => c.Header)];
         var mine = Mine();
         Recent = await mine.OrderByDescending(b => b.UploadedAt).Take(20).Select(AsRow).ToListAsync();
         if (Batch is { } id && await mine.SingleOrDefaultAsync(b => b.Id == id) is { } batch)
         {
             Current = AsRow.Compile()(batch);
+            Kind = batch.Kind;
             Refused = JsonSerializer.Deserialize<List<RowResult>>(batch.Report, Json) ?? [];
         }
+        Headers = [.. For(Chosen).Columns.Select(c => c.Header)];
     }
 
     /// <summary>The kind's template: the data sheet with drop-downs, the instructions sheet.</summary>
     public IActionResult OnGetTemplate()
     {
-        var bytes = ImportTemplate.Write(t["Import.Sheet.Data"], t["Import.Sheet.Instructions"], Institutions.Columns,
+        var kind = For(Chosen);
+        var bytes = ImportTemplate.Write(t["Import.Sheet.Data"], t["Import.Sheet.Instructions"], kind.Columns,
             [t["Import.Instructions.Column"], t["Import.Instructions.Required"], t["Import.Instructions.Takes"], t["Import.Instructions.Choices"]],
-            [t["Import.Instructions.Matching.Institutions"], t["Import.Instructions.AllOrNothing"], t["Import.Instructions.Formulas"]],
+            [kind.MatchingNote, t["Import.Instructions.AllOrNothing"], t["Import.Instructions.Formulas"]],
             t["Import.Instructions.Yes"]);
-        return File(bytes, StreamedExport.XlsxType, $"{t["Import.Template.Institutions"]}.xlsx");
+        return File(bytes, StreamedExport.XlsxType, $"{t["Import.Template", t.Enum(Chosen)]}.xlsx");
     }
 
     /// <summary>Upload → dry run: the file is kept in the batch, every row checked, nothing recorded.</summary>
@@ -80,7 +91,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         }
         using var copy = new MemoryStream();
         await file.CopyToAsync(copy);
-        var batch = new ImportBatch(ImportKind.Institutions, file.FileName, copy.ToArray(), User.GetUserId()!.Value,
+        var batch = new ImportBatch(Chosen, file.FileName, copy.ToArray(), User.GetUserId()!.Value,
             User.GetDisplayName() ?? string.Empty, clock.GetUtcNow());
         if (Text.HasForbiddenCharacter(batch.FileName))
         {
@@ -98,7 +109,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync();
         LogChecked(logger, batch.Id, batch.Kind, batch.New, batch.Updated, batch.Unchanged, batch.Refused);
-        return RedirectToPage(new { batch = batch.Id });
+        return RedirectToPage(new { batch = batch.Id, kind = batch.Kind });
     }
 
     /// <summary>Commit: the kept file is checked again against the records as they are now; when no row is refused,
@@ -106,7 +117,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     public async Task<IActionResult> OnPostCommitAsync(Guid batch)
     {
         var stored = await Mine().SingleOrDefaultAsync(b => b.Id == batch);
-        if (stored is null)
+        if (stored is null || !Kinds.Contains(stored.Kind))
         {
             return NotFound();
         }
@@ -165,7 +176,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     /// file could not be read at all, or null.</summary>
     private async Task<string?> CheckAsync(ImportBatch batch, bool apply)
     {
-        var kind = Institutions;
+        var kind = For(batch.Kind);
         UploadedSheet sheet;
         try
         {
@@ -175,8 +186,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         {
             return t[refused.MessageKey, refused.Arguments].Value;
         }
-        var rules = new InstitutionRules(db, regions, authorization, User, clock.GetLocalNow().Year, t);
-        var results = await kind.CheckAsync(sheet, rules, PageContext, apply);
+        var results = await kind.CheckAsync(sheet, new ImportContext(db, regions, authorization, User, clock, t, PageContext), apply);
         var refusedRows = results.Where(r => r.Outcome == RowOutcome.Refused).ToList();
         if (!apply || refusedRows.Count > 0)
         {

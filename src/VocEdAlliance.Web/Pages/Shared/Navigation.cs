@@ -25,7 +25,6 @@ public static class Navigation
         new("/Notifications/Index", "Nav.Notifications", Roles.BureauAdmin, Roles.BureauStaff),
         new("/Admin/Users/Index", "Nav.Users", Roles.SystemAdmin, Roles.BureauAdmin),
         new("/Institutions/Index", "Nav.Institutions"),
-        new("/Import/Index", "Nav.Import", Roles.SystemAdmin, Roles.BureauAdmin, Roles.BureauStaff),
     ];
 
     public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) =>

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Imports;
+using VocEdAlliance.Web.Platform;
+
+namespace VocEdAlliance.Web.Pages.Import;
+
+/// <summary>What checking rows needs: the database, the regions, the user and their authorization, the clock, the
+/// words, and the page whose binding the rows go through.</summary>
+public sealed record ImportContext(AppDbContext Db, RegionDirectory Regions, IAuthorizationService Authorization,
+    ClaimsPrincipal User, TimeProvider Clock, IStringLocalizer T, ActionContext Page);
+
+/// <summary>One kind of record a file can bring in: its columns (the form's labels; an export of its list imports
+/// back) and how a row is checked and applied.</summary>
+public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
+{
+    private static readonly string[] Languages = ["zh-CN", "en"];
+
+    protected RowBinding Binding => binding;
+    protected IStringLocalizer T => t;
+
+    public abstract ImportKind Kind { get; }
+
+    /// <summary>(resource key of the header, input property, required).</summary>
+    protected abstract IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; }
+
+    /// <summary>How an existing record is matched (a line of the instructions).</summary>
+    public abstract string MatchingNote { get; }
+
+    /// <summary>The values a column's drop-down offers (null: free text).</summary>
+    protected virtual IReadOnlyList<string>? Choices(string property) => null;
+
+    public IReadOnlyList<ImportColumn> Columns =>
+        [.. Fields.Select(f => new ImportColumn(t[f.Header], f.Required, t[$"Import.Explain.{Kind}.{f.Property}"], Choices(f.Property)))];
+
+    public IReadOnlyList<string> RequiredHeaders => [.. Fields.Where(f => f.Required).Select(f => t[f.Header].Value)];
+
+    /// <summary>Checks every row. The accepted rows' changes are left in the context (with <paramref name="apply"/>,
+    /// created records added too): the caller saves them all in one transaction when no row is refused, and clears the
+    /// context otherwise (or after a dry run).</summary>
+    public async Task<IReadOnlyList<RowResult>> CheckAsync(UploadedSheet sheet, ImportContext context, bool apply)
+    {
+        var columns = Fields.Select(f => (f.Property, Header: t[f.Header].Value)).ToList();
+        var headers = columns.ToDictionary(c => c.Property, c => c.Header);
+        var indexes = columns.ToDictionary(c => c.Property, c => sheet.Headers.ToList().IndexOf(c.Header));
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = new List<RowResult>(sheet.Rows.Count);
+        foreach (var (number, cells) in sheet.Rows)
+        {
+            var values = indexes.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < cells.Count ? cells[c.Value]?.Trim() : null);
+            var problems = new List<RowProblem>();
+            var errors = new ModelStateDictionary();
+            var (outcome, key) = await CheckRowAsync(new Dictionary<string, string?>(values), context, apply, problems, errors);
+            if (key is not null && seen.TryGetValue(key, out var first))
+            {
+                problems.Add(new RowProblem(null, t["Import.DuplicateInFile", first]));
+            }
+            else if (key is not null)
+            {
+                seen[key] = number;
+            }
+            problems = [.. problems.Select(p => p with { Column = p.Column is { } property ? headers.GetValueOrDefault(property, property) : null }),
+                .. errors.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(error =>
+                    new RowProblem(headers.GetValueOrDefault(e.Key.StartsWith("Input.", StringComparison.Ordinal) ? e.Key[6..] : e.Key), error.ErrorMessage)))];
+            results.Add(new RowResult(number, problems.Count > 0 ? RowOutcome.Refused : outcome,
+                columns.ToDictionary(c => c.Header, c => values[c.Property]), problems));
+        }
+        return results;
+    }
+
+    /// <summary>Checks one row (cells by input property) and, when it is accepted, applies it to the context; returns
+    /// what it does and its natural key (a key twice in a file is refused the second time).</summary>
+    protected abstract Task<(RowOutcome Outcome, string? Key)> CheckRowAsync(Dictionary<string, string?> fields, ImportContext context,
+        bool apply, List<RowProblem> problems, ModelStateDictionary errors);
+
+    /// <summary>A drop-down's value as the form would post it: the label in either language, or the value's name.</summary>
+    protected void ReadChoice<TEnum>(Dictionary<string, string?> fields, string property, List<RowProblem> problems) where TEnum : struct, Enum
+    {
+        if (fields[property] is not { Length: > 0 } text)
+        {
+            return;
+        }
+        var match = Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v =>
+            string.Equals(v!.Value.ToString(), text, StringComparison.OrdinalIgnoreCase)
+            || Languages.Any(culture => string.Equals(Localized(v.Value, culture), text, StringComparison.OrdinalIgnoreCase)));
+        if (match is null)
+        {
+            problems.Add(new RowProblem(property, t["Import.NotAChoice", text, string.Join("、", Enum.GetValues<TEnum>().Select(v => t.Enum(v)))]));
+            fields[property] = null;
+            return;
+        }
+        fields[property] = match.Value.ToString();
+    }
+
+    /// <summary>A date typed into a spreadsheet's date cell arrives as its serial number (days since 1899-12-30):
+    /// written as yyyy-MM-dd for the portal's date rule.</summary>
+    protected static void ReadSpreadsheetDate(Dictionary<string, string?> fields, string property)
+    {
+        if (fields[property] is { Length: > 0 } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+            && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal))
+        {
+            fields[property] = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+    }
+
+    private string Localized<TEnum>(TEnum value, string culture) where TEnum : struct, Enum
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            return t.Enum(value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+}
