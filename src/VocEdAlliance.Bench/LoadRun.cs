@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -54,6 +56,15 @@ public sealed partial class LoadRun(Uri portal, string connectionString, double 
                 pages.Add((AfterAWrite, "/Summaries?from=2020&to=2024&zone=West"));
             }
             var activity = await VisibleIdAsync("activities", target.AccessKey);
+            if (target.Role == "ministry")
+            {
+                results.Add(await ExportAsync(client, target.Role, "export activities of 2024 (csv, every row)", "/Activities?handler=Export&format=csv&year=2024"));
+                results.Add(await ExportAsync(client, target.Role, "export institutions (xlsx, every row)", "/Institutions?handler=Export&format=xlsx"));
+            }
+            if (target.Role == "county")
+            {
+                results.Add(await ImportAsync(client, target.Role));
+            }
             foreach (var (page, url) in pages)
             {
                 // Right after a write, nothing is cached: every request follows a change to an activity the user sees
@@ -66,6 +77,76 @@ public sealed partial class LoadRun(Uri portal, string connectionString, double 
         }
         return results;
     }
+
+    public const string Import = "import 10,000 institutions (check + commit)";
+
+    /// <summary>One export of every row a list has for the reader, timed to its last byte (the portal streams it).</summary>
+    private async Task<PageResult> ExportAsync(HttpClient client, string role, string page, string url)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var bytes = 0L;
+        var buffer = new byte[81920];
+        for (int read; (read = await body.ReadAsync(buffer)) > 0;)
+        {
+            bytes += read;
+        }
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        log.WriteLine($"  {scale,5}x {role,-9} {page}: {ms:F0} ms, {bytes / 1024.0 / 1024.0:F1} MB");
+        return new PageResult(role, page, url, scale, 1, 1, response.StatusCode == HttpStatusCode.OK ? 0 : 1, 1000 / ms, ms, ms, ms);
+    }
+
+    /// <summary>A county bureau imports 10,000 new institutions of its county: the upload's check (dry run) and the
+    /// commit, timed together (issue 12: at most 10 s).</summary>
+    private async Task<PageResult> ImportAsync(HttpClient client, string role)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT o.region_code FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = 'county@bench.local'", connection);
+        var county = (string)(await command.ExecuteScalarAsync())!;
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var csv = new StringBuilder("名称,英文名称,统一社会信用代码,类型,办学性质,地区代码,地址,校长或法定代表人,联系电话,建校（成立）年份,在校生人数\r\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"基准导入{run}第{i}校,,,中等职业学校,公办,{county},,,,2001,{500 + i % 900}\r\n");
+        }
+        var page = await client.GetStringAsync("/Import?kind=Institutions");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var started = Stopwatch.GetTimestamp();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "bench.csv" },
+        };
+        using var checkedResponse = await client.PostAsync("/Import?handler=Check&kind=Institutions", form);
+        var checkedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var errors = checkedResponse.StatusCode == HttpStatusCode.Redirect ? 0 : 1;
+        var result = checkedResponse.Headers.Location is { } location ? await client.GetStringAsync(location)
+            : $"{(int)checkedResponse.StatusCode} {await checkedResponse.Content.ReadAsStringAsync()}";
+        var commit = CommitForm().Match(result);
+        if (!commit.Success)
+        {
+            var said = Regex.Match(result, "data-testid=\"summary\"[^>]*>([^<]*)<").Groups[1].Value.Trim();
+            var problem = Regex.Match(result, "data-testid=\"cell-problem\">([^<]*)<").Groups[1].Value;
+            log.WriteLine($"  {scale,5}x {role,-9} {Import}: nothing to commit ({said} {problem} {checkedResponse.Headers.Location} {Regex.Match(result, "<h1[^>]*>([^<]*)<").Groups[1].Value})");
+            return new PageResult(role, Import, "/Import", scale, 1, 1, 1, 0, checkedMs, checkedMs, checkedMs);
+        }
+        var commitStarted = Stopwatch.GetTimestamp();
+        using var committed = await client.PostAsync(System.Net.WebUtility.HtmlDecode(commit.Groups[1].Value), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(result[commit.Index..]).Groups[1].Value,
+        }));
+        var commitMs = Stopwatch.GetElapsedTime(commitStarted).TotalMilliseconds;
+        errors += committed.StatusCode == HttpStatusCode.Redirect ? 0 : 1;
+        var total = checkedMs + commitMs;
+        log.WriteLine($"  {scale,5}x {role,-9} {Import}: check {checkedMs:F0} ms + commit {commitMs:F0} ms = {total:F0} ms");
+        return new PageResult(role, Import, "/Import", scale, 1, 1, errors, 1000 / total, checkedMs, total, total);
+    }
+
+    [GeneratedRegex("<form [^>]*action=\"([^\"]*handler=Commit[^\"]*)\"")]
+    private static partial Regex CommitForm();
 
     /// <summary>The page measured right after a write (the summaries' uncached path).</summary>
     public const string AfterAWrite = "summaries after a write";

@@ -50,6 +50,7 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
         var indexes = columns.ToDictionary(c => c.Property, c => sheet.Headers.ToList().IndexOf(c.Header));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<RowResult>(sheet.Rows.Count);
+        await PrepareAsync(sheet.Rows.Select(r => indexes.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < r.Cells.Count ? r.Cells[c.Value]?.Trim() : null)).ToList(), context);
         foreach (var (number, cells) in sheet.Rows)
         {
             var values = indexes.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < cells.Count ? cells[c.Value]?.Trim() : null);
@@ -72,6 +73,10 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
         }
         return results;
     }
+
+    /// <summary>Reads at once what the rows will look up one by one (the records they may match), so that a file of
+    /// 10,000 rows costs a few queries, not 10,000.</summary>
+    protected virtual Task PrepareAsync(IReadOnlyList<Dictionary<string, string?>> rows, ImportContext context) => Task.CompletedTask;
 
     /// <summary>Checks one row (cells by input property) and, when it is accepted, applies it to the context; returns
     /// what it does and its natural key (a key twice in a file is refused the second time).</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Domain.Imports;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Pages.Institutions;
+using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Pages.Import;
@@ -29,6 +30,9 @@ public sealed record RowResult(int Row, RowOutcome Outcome, IReadOnlyDictionary<
 /// or, without one, by its exact name in the same region; matched rows update it, the others create one.</summary>
 public sealed class InstitutionImport(RowBinding binding, IStringLocalizer t) : ImportKindBase(binding, t)
 {
+    private Dictionary<string, Institution> byCode = [];
+    private ILookup<(string Name, string Region), Institution> byName = Array.Empty<Institution>().ToLookup(i => (i.Name, i.RegionCode));
+
     public override ImportKind Kind => ImportKind.Institutions;
 
     protected override IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; } =
@@ -69,7 +73,7 @@ public sealed class InstitutionImport(RowBinding binding, IStringLocalizer t) : 
             return (RowOutcome.Refused, key);
         }
         var rules = new InstitutionRules(context.Db, context.Regions, context.Authorization, context.User, context.Clock.GetLocalNow().Year, T);
-        if (await FindAsync(rules, input) is not { } existing)
+        if (await FindAsync(rules.Regions, input) is not { } existing)
         {
             if (await input.CreateAsync(rules, errors) is not { } created)
             {
@@ -90,17 +94,33 @@ public sealed class InstitutionImport(RowBinding binding, IStringLocalizer t) : 
         return (context.Db.Entry(existing).State == EntityState.Modified ? RowOutcome.Updated : RowOutcome.Unchanged, key);
     }
 
+    /// <summary>The institutions the rows may mean, among those the user may see, read in one go (tracked: a matched
+    /// row changes it), by credit code and by name.</summary>
+    protected override async Task PrepareAsync(IReadOnlyList<Dictionary<string, string?>> rows, ImportContext context)
+    {
+        var codes = rows.Select(r => r[nameof(InstitutionInput.CreditCode)]?.ToUpperInvariant()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
+        var names = rows.Select(r => r[nameof(InstitutionInput.Name)]).OfType<string>().Where(n => n.Length > 0).Distinct().ToList();
+        var found = new List<Institution>();
+        foreach (var chunk in codes.Chunk(5000))
+        {
+            found.AddRange(await context.Db.Institutions.Where(i => chunk.Contains(i.CreditCode!)).ToListAsync());
+        }
+        foreach (var chunk in names.Chunk(5000))
+        {
+            found.AddRange(await context.Db.Institutions.Where(i => chunk.Contains(i.Name) && i.CreditCode == null).ToListAsync());
+        }
+        byCode = found.Where(i => i.CreditCode is not null).DistinctBy(i => i.Id).ToDictionary(i => i.CreditCode!, StringComparer.Ordinal);
+        byName = found.Where(i => i.CreditCode is null).DistinctBy(i => i.Id).OrderBy(i => i.Id).ToLookup(i => (i.Name, i.RegionCode));
+    }
+
     /// <summary>The institution a row means, among those the user may see: by credit code, else by name and region.</summary>
-    private static async Task<Institution?> FindAsync(InstitutionRules rules, InstitutionInput input)
+    private async Task<Institution?> FindAsync(RegionDirectory regions, InstitutionInput input)
     {
         if (input.CreditCode is { Length: > 0 } given)
         {
-            var code = given.ToUpperInvariant();
-            return await rules.Db.Institutions.SingleOrDefaultAsync(i => i.CreditCode == code);
+            return byCode.GetValueOrDefault(given.ToUpperInvariant());
         }
-        var (region, _) = await rules.Regions.ResolveLocationAsync(input.Region);
-        return region is null ? null
-            : await rules.Db.Institutions.Where(i => i.Name == input.Name && i.RegionCode == region && i.CreditCode == null)
-                .OrderBy(i => i.Id).FirstOrDefaultAsync();
+        var (region, _) = await regions.ResolveLocationAsync(input.Region);
+        return region is null || input.Name is null ? null : byName[(input.Name, region)].FirstOrDefault();
     }
 }
