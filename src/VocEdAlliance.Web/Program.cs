@@ -20,6 +20,7 @@ builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalCompression();
 builder.Services.AddSingleton<VocEdAlliance.Web.Summaries.SummaryCache>();
 builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.RowBinding>();
+builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.ImportProgress>();
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>

@@ -42,8 +42,20 @@ public sealed class ImportJourneyTests(PortalFixture portal) : BrowserTests(port
 
         var fixedFile = Fill(template, $"fixed-{language}-{size}.xlsx", First("850"), second);
         await page.Locator("#import-file").SetInputFilesAsync(fixedFile);
+        // While the file goes up and is checked, a progress bar says how far it has got: every value it shows is noted.
+        await page.EvaluateAsync("""
+            () => {
+              window.progressSeen = [];
+              const box = document.getElementById('import-progress');
+              new MutationObserver(() => window.progressSeen.push(box.getAttribute('aria-valuenow')))
+                .observe(box, { attributes: true, attributeFilter: ['aria-valuenow'] });
+            }
+            """);
         await journey.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = journey.T("Import.Check"), Exact = true }));
         await Expect(page.GetByTestId("summary")).ToHaveTextAsync(journey.T("Import.Summary", 2, 0, 0, 0));
+        var seen = await page.EvaluateAsync<string[]>("() => window.progressSeen");
+        Assert.Contains(seen, v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) is > 0 and < 100);
+        Assert.Equal("100", seen[^1]);
         await journey.PressAsync(page.GetByTestId("commit"));
         await Expect(page.GetByTestId("committed")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Import.Committed", 2, 0, 0));

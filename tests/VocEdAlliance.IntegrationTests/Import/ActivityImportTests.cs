@@ -80,7 +80,7 @@ public sealed class ActivityImportTests(ImportPortal portal) : IClassFixture<Imp
 /// <summary>The import page's steps, as a browser does them.</summary>
 public static class ImportSteps
 {
-    public static async Task<PortalPage> UploadAsync(PortalSession session, byte[] content, string fileName, string kind = "Institutions")
+    public static async Task<PortalPage> UploadAsync(PortalSession session, byte[] content, string fileName, string kind = "Institutions", Guid? operation = null)
     {
         var page = await session.GetAsync($"/Import?kind={kind}");
         var token = page.Document.QuerySelector("[data-testid=import-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -88,6 +88,7 @@ public static class ImportSteps
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(content), "file", fileName },
+            { new StringContent((operation ?? Guid.NewGuid()).ToString()), "Operation" },
         };
         var response = await session.Http.PostAsync($"/Import?handler=Check&kind={kind}", form, TestContext.Current.CancellationToken);
         return response.StatusCode == HttpStatusCode.Redirect

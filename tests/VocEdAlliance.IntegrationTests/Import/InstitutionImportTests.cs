@@ -111,10 +111,18 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
     {
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var checkedPage = await UploadAsync(zunyi, Csv(
+        var operation = Guid.NewGuid();
+        var checkedPage = await ImportSteps.UploadAsync(zunyi, Csv(
             $"批量甲{tag},,,中等职业学校,公办,520302,遵义市红花岗区,李明,0851-1234567,1998,900",
-            $"批量乙{tag},,,技工学校,民办,520303,,,,,"), "批量.csv");
+            $"批量乙{tag},,,技工学校,民办,520303,,,,,"), "批量.csv", operation: operation);
         Assert.Equal("新增 2 · 更新 0 · 未变 0 · 拒绝 0", Summary(checkedPage));
+        // The progress bar's answer: every row checked; nobody else is told.
+        Assert.Equal("""{"phase":"checking","done":2,"total":2}""",
+            await zunyi.Http.GetStringAsync($"/Import?handler=Progress&operation={operation}", TestContext.Current.CancellationToken));
+        using (var stranger = await portal.SignedInAsync("zunyi.admin@demo.local"))
+        {
+            Assert.Contains("unknown", await stranger.Http.GetStringAsync($"/Import?handler=Progress&operation={operation}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
         Assert.Equal(0, await portal.WithDatabaseAsync(db => db.Institutions.CountAsync(i => i.Name.EndsWith(tag))));
         var committed = await CommitAsync(zunyi, checkedPage);
         Assert.NotNull(committed.Document.QuerySelector("[data-testid=committed]"));

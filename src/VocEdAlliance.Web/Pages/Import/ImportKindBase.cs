@@ -13,7 +13,11 @@ namespace VocEdAlliance.Web.Pages.Import;
 /// <summary>What checking rows needs: the database, the regions, the user and their authorization, the clock, the
 /// words, and the page whose binding the rows go through.</summary>
 public sealed record ImportContext(AppDbContext Db, RegionDirectory Regions, IAuthorizationService Authorization,
-    ClaimsPrincipal User, TimeProvider Clock, IStringLocalizer T, ActionContext Page);
+    ClaimsPrincipal User, TimeProvider Clock, IStringLocalizer T, ActionContext Page)
+{
+    /// <summary>Told (rows done, rows in all) as the rows are checked: the page's progress bar.</summary>
+    public Action<int, int>? Progress { get; init; }
+}
 
 /// <summary>One kind of record a file can bring in: its columns (the form's labels; an export of its list imports
 /// back) and how a row is checked and applied.</summary>
@@ -70,7 +74,12 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
                     new RowProblem(headers.GetValueOrDefault(e.Key.StartsWith("Input.", StringComparison.Ordinal) ? e.Key[6..] : e.Key), error.ErrorMessage)))];
             results.Add(new RowResult(number, problems.Count > 0 ? RowOutcome.Refused : outcome,
                 columns.ToDictionary(c => c.Header, c => values[c.Property]), problems));
+            if (results.Count % 200 == 0)
+            {
+                context.Progress?.Invoke(results.Count, sheet.Rows.Count);
+            }
         }
+        context.Progress?.Invoke(results.Count, sheet.Rows.Count);
         return results;
     }
 

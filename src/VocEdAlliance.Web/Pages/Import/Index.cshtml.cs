@@ -23,7 +23,7 @@ namespace VocEdAlliance.Web.Pages.Import;
 [RequestFormLimits(MultipartBodyLengthLimit = 4L * UploadedSheet.MaxBytes)]
 [RequestSizeLimit(4L * UploadedSheet.MaxBytes)]
 public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, RowBinding binding,
-    TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<IndexModel> logger) : PageModel
+    ImportProgress progress, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<IndexModel> logger) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -31,6 +31,11 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         DateTimeOffset UploadedAt, DateTimeOffset? CommittedAt);
 
     [BindProperty(SupportsGet = true)] public Guid? Batch { get; set; }
+
+    /// <summary>This upload's or commit's id for the progress bar (rendered into the forms).</summary>
+    [BindProperty] public Guid? Operation { get; set; }
+
+    public Guid NewOperation { get; } = Guid.NewGuid();
 
     /// <summary>The kind of record the page is for (institutions for bureaus; activities for principals too).</summary>
     [BindProperty(SupportsGet = true)] public ImportKind? Kind { get; set; }
@@ -62,6 +67,13 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         }
         Headers = [.. For(Chosen).Columns.Select(c => c.Header)];
     }
+
+    /// <summary>How far this user's upload or commit has got: {phase, done, total}; phase "unknown" when this portal
+    /// instance does not know it.</summary>
+    public IActionResult OnGetProgress(Guid operation) =>
+        progress.Of(operation, User.GetUserId()!.Value) is { } state
+            ? new JsonResult(new { state.Phase, state.Done, state.Total })
+            : new JsonResult(new { Phase = "unknown", Done = 0, Total = 0 });
 
     /// <summary>The kind's template: the data sheet with drop-downs, the instructions sheet.</summary>
     public IActionResult OnGetTemplate()
@@ -128,6 +140,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var unreadable = await CheckAsync(stored, apply: true);
+        progress.Report(Operation, User.GetUserId()!.Value, "saving", stored.New + stored.Updated, stored.New + stored.Updated);
         if (unreadable is not null || stored.Refused > 0)
         {
             // Nothing of the file is recorded: only the batch's new report.
@@ -186,7 +199,11 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         {
             return t[refused.MessageKey, refused.Arguments].Value;
         }
-        var results = await kind.CheckAsync(sheet, new ImportContext(db, regions, authorization, User, clock, t, PageContext), apply);
+        var user = User.GetUserId()!.Value;
+        var results = await kind.CheckAsync(sheet, new ImportContext(db, regions, authorization, User, clock, t, PageContext)
+        {
+            Progress = (done, total) => progress.Report(Operation, user, "checking", done, total),
+        }, apply);
         var refusedRows = results.Where(r => r.Outcome == RowOutcome.Refused).ToList();
         if (!apply || refusedRows.Count > 0)
         {
