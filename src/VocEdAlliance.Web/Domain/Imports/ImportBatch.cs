@@ -4,6 +4,7 @@ public enum ImportKind
 {
     Institutions,
     Activities,
+    Members,
 }
 
 public enum ImportStatus

@@ -43,7 +43,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     /// <summary>The kinds this user may import.</summary>
     public IReadOnlyList<ImportKind> Kinds => User.IsInRole(Roles.SchoolPrincipal) && !User.IsInRole(Roles.BureauStaff)
         && !User.IsInRole(Roles.BureauAdmin) && !User.IsInRole(Roles.SystemAdmin)
-        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Activities];
+        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Activities, ImportKind.Members];
 
     public ImportKind Chosen => Kind is { } kind && Kinds.Contains(kind) ? kind : Kinds[0];
 
@@ -53,7 +53,12 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     public IReadOnlyList<BatchRow> Recent { get; private set; } = [];
     public string? FileError { get; private set; }
 
-    private ImportKindBase For(ImportKind kind) => kind == ImportKind.Institutions ? new InstitutionImport(binding, t) : new ActivityImport(binding, t);
+    private ImportKindBase For(ImportKind kind) => kind switch
+    {
+        ImportKind.Institutions => new InstitutionImport(binding, t),
+        ImportKind.Members => new MemberImport(binding, t),
+        _ => new ActivityImport(binding, t),
+    };
 
     public async Task OnGetAsync()
     {
