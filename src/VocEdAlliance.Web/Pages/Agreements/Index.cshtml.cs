@@ -63,13 +63,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     /// <summary>Every agreement the filters select, in the list's order, with its parties (name and region code).</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        if (!StreamedExport.IsFormat(format))
-        {
-            return NotFound();
-        }
         var (_, ordered) = await SelectedAsync();
         var separator = t["List.Separator"].Value;
-        return Export(format!, "Agreements.Title", ExportColumns,
+        return Export(format, "Agreements.Title", ExportColumns,
             ordered.Select(a => new
             {
                 a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Specialties, a.TermsHash, a.IsArchived,

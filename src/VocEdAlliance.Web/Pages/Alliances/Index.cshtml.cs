@@ -54,13 +54,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     /// <summary>Every alliance the filters select, in the list's order.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        if (!StreamedExport.IsFormat(format))
-        {
-            return NotFound();
-        }
         var (_, ordered) = await SelectedAsync();
         var separator = t["List.Separator"].Value;
-        return Export(format!, "Alliances.Title", ExportColumns,
+        return Export(format, "Alliances.Title", ExportColumns,
             ordered.Select(a => new
             {
                 a.Name, a.NameEn, a.Kind, a.FocusAreas, a.FoundedOn, a.Description,
@@ -74,13 +70,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     /// <summary>The members (past ones too, with the day they left) of every alliance the filters select.</summary>
     public async Task<IActionResult> OnGetExportMembersAsync(string? format)
     {
-        if (!StreamedExport.IsFormat(format))
-        {
-            return NotFound();
-        }
         var (query, _) = await SelectedAsync();
         var culture = CultureInfo.CurrentUICulture;
-        return Export(format!, "Alliances.Members.Title", MemberExportColumns,
+        return Export(format, "Alliances.Members.Title", MemberExportColumns,
             query.SelectMany(a => a.Members.Select(m => new { Alliance = a.Name, m.OrganisationName, m.RegionCode, m.Role, m.JoinedOn, m.LeftOn }))
                 .OrderBy(m => m.Alliance).ThenBy(m => m.Role).ThenBy(m => m.OrganisationName),
             async m => [m.Alliance, m.OrganisationName, m.RegionCode, await regions.PathAsync(m.RegionCode, culture), t.Enum(m.Role), m.JoinedOn, m.LeftOn]);

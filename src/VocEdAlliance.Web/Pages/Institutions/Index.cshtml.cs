@@ -59,13 +59,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     /// <summary>Every institution the filters select, in the list's order.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        if (!StreamedExport.IsFormat(format))
-        {
-            return NotFound();
-        }
         var (_, ordered) = await SelectedAsync();
         var culture = CultureInfo.CurrentUICulture;
-        return Export(format!, "Institutions.Title", ExportColumns,
+        return Export(format, "Institutions.Title", ExportColumns,
             ordered.Select(i => new { i.Name, i.NameEn, i.CreditCode, i.Kind, i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment }),
             async i => [i.Name, i.NameEn, i.CreditCode, t.Enum(i.Kind), t.Enum(i.Ownership), i.RegionCode,
                 await regions.PathAsync(i.RegionCode, culture), i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment]);

@@ -48,12 +48,8 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
     /// <summary>Every plan the filters select, with its targets.</summary>
     public IActionResult OnGetExport(string? format)
     {
-        if (!StreamedExport.IsFormat(format))
-        {
-            return NotFound();
-        }
         var (_, ordered) = Selected();
-        return Export(format!, "Plans.Title", ExportColumns,
+        return Export(format, "Plans.Title", ExportColumns,
             ordered.Select(p => new
             {
                 p.Year, Agreement = p.Agreement != null ? p.Agreement.Title : null, Alliance = p.Alliance != null ? p.Alliance.Name : null,

@@ -57,10 +57,15 @@ public abstract class ListPageModel : PageModel
         new(key, value?.ToString(), value is { } chosen ? Localizer.Enum(chosen) : null);
 
     /// <summary>Every row the list's filters select (not just this page), as a CSV or XLSX file named after the list
-    /// and the day (China time), its first rows saying what was filtered. Rows are written as they are read.</summary>
-    protected IActionResult Export<TRow>(string format, string titleKey, IReadOnlyList<string> headerKeys,
+    /// and the day (China time), its first rows saying what was filtered. Rows are written as they are read. A format
+    /// the lists do not offer is not found.</summary>
+    protected IActionResult Export<TRow>(string? format, string titleKey, IReadOnlyList<string> headerKeys,
         IQueryable<TRow> rows, Func<TRow, ValueTask<object?[]>> cells)
     {
+        if (!StreamedExport.IsFormat(format))
+        {
+            return NotFound();
+        }
         var t = Localizer;
         var title = t[titleKey].Value;
         // The portal's clock keeps China time as its local zone.
@@ -71,6 +76,6 @@ public abstract class ListPageModel : PageModel
         var caption = filters.Count == 0
             ? t["Export.CaptionAll", day].Value
             : t["Export.Caption", string.Join(t["List.Separator"], filters), day].Value;
-        return StreamedExport.Of(title, caption, $"{title}_{day}", [.. headerKeys.Select(k => t[k].Value)], rows, cells, format);
+        return StreamedExport.Of(title, caption, $"{title}_{day}", [.. headerKeys.Select(k => t[k].Value)], rows, cells, format!);
     }
 }
