@@ -32,6 +32,11 @@ public sealed record TableExport(string Name, string Title, IReadOnlyList<string
     public static string Neutralise(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
+    /// <summary>What <see cref="Neutralise"/> wrote, read back (an export imported again): the apostrophe before a
+    /// formula's first character is dropped, any other text is left as it is.</summary>
+    public static string Restore(string text) =>
+        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
+
     private static object? Cell(object? value) => value switch
     {
         string text => Neutralise(text),

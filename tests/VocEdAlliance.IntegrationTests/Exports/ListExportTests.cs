@@ -105,6 +105,19 @@ public sealed partial class ListExportTests(ExportPortal portal) : IClassFixture
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Agreements?handler=Export&format=csv&year=-1", "年度")]
+    [InlineData("/Institutions?handler=Export&format=xlsx&region=garbage", "garbage")]
+    public async Task A_filter_the_list_refuses_is_not_exported_as_everything(string url, string named)
+    {
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
+        using var response = await ministry.Http.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var said = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("未导出：", said, StringComparison.Ordinal);
+        Assert.Contains(named, said, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_record_history_exports_its_entries()
     {

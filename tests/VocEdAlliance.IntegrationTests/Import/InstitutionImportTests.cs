@@ -36,6 +36,15 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
     public async Task An_exported_list_imports_back_and_nothing_changes()
     {
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        // Text an export writes with an apostrophe in front (so that a spreadsheet does not take it for a formula)
+        // imports back as it was.
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await portal.WithDatabaseAsync(async db =>
+        {
+            db.Institutions.Add(new Institution($"={tag}学校", $"-Dash {tag}", InstitutionKind.SecondaryVocationalSchool, Ownership.Public, "520302",
+                new InstitutionProfile(ContactPhone: "+86 851 2822 2222", Head: "@李明"), 2026));
+            return await db.SaveChangesAsync();
+        });
         var before = await SnapshotAsync();
         foreach (var format in new[] { "xlsx", "csv" })
         {
@@ -45,8 +54,7 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, checkedPage.Status);
             var count = int.Parse(new string([.. listed.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal($"新增 0 · 更新 0 · 未变 {count} · 拒绝 0", Summary(checkedPage));
-            var committed = await CommitAsync(zunyi, checkedPage);
-            Assert.NotNull(committed.Document.QuerySelector("[data-testid=committed]"));
+            Assert.NotNull(checkedPage.Document.QuerySelector("[data-testid=nothing-to-record]")); // nothing to commit
         }
         Assert.Equal(before, await SnapshotAsync());
     }
@@ -66,6 +74,13 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
             $"上海导入{tag},,,中等职业学校,公办,310116,,,,,");
 
         var dryRun = await UploadAsync(zunyi, file, "第一次.csv");
+        // A file with refused rows is not committed, even when a commit is posted for it; the page says why.
+        var token = dryRun.Document.QuerySelector("[data-testid=import-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var batch = System.Web.HttpUtility.ParseQueryString(dryRun.Url.Query)["batch"];
+        using var forced = await zunyi.Http.PostAsync($"/Import?batch={batch}&handler=Commit",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        var told = await zunyi.GetAsync(forced.Headers.Location!.OriginalString);
+        Assert.Equal("含有被拒绝行的文件不能记录。", told.Document.QuerySelector("[role=status]")?.TextContent.Trim());
         Assert.Equal("新增 1 · 更新 1 · 未变 0 · 拒绝 2", Summary(dryRun));
         var bad = dryRun.Document.QuerySelector("[data-testid=refused] tr[data-row='4']")!;
         Assert.Contains("“幼儿园”不是可选值之一", bad.TextContent, StringComparison.Ordinal);
@@ -153,7 +168,7 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
         { "large", "大文件.csv", "超过 10 MB" },
         { "merged", "合并.xlsx", "合并单元格" },
         { "missing", "缺列.csv", "缺少列：办学性质" },
-        { "empty", "空.csv", "请选择要上传的文件" },
+        { "empty", "空.csv", "该文件是空的" },
     };
 
     [Theory]
@@ -190,8 +205,11 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
         var data = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!);
         Assert.Equal(Headers.Split(','), data.Worksheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText));
         Assert.Equal(2, data.Worksheet.Descendants<DataValidation>().Count()); // kind and ownership
-        // The template itself imports: headers only, no rows.
-        Assert.Equal("新增 0 · 更新 0 · 未变 0 · 拒绝 0", Summary(await UploadAsync(zunyi, bytes, "模板.xlsx")));
+        // The template itself imports: headers only, no rows, nothing to record.
+        var empty = await UploadAsync(zunyi, bytes, "模板.xlsx");
+        Assert.Equal("新增 0 · 更新 0 · 未变 0 · 拒绝 0", Summary(empty));
+        Assert.NotNull(empty.Document.QuerySelector("[data-testid=nothing-to-record]"));
+        Assert.Null(empty.Document.QuerySelector("[data-testid=commit]"));
     }
 
     private static byte[] Hostile(string kind) => kind switch

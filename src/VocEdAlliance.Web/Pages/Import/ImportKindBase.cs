@@ -54,10 +54,10 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
         var indexes = columns.ToDictionary(c => c.Property, c => sheet.Headers.ToList().IndexOf(c.Header));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = new List<RowResult>(sheet.Rows.Count);
-        await PrepareAsync(sheet.Rows.Select(r => indexes.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < r.Cells.Count ? r.Cells[c.Value]?.Trim() : null)).ToList(), context);
+        await PrepareAsync(sheet.Rows.Select(r => indexes.ToDictionary(c => c.Key, c => Cell(r.Cells, c.Value))).ToList(), context);
         foreach (var (number, cells) in sheet.Rows)
         {
-            var values = indexes.ToDictionary(c => c.Key, c => c.Value >= 0 && c.Value < cells.Count ? cells[c.Value]?.Trim() : null);
+            var values = indexes.ToDictionary(c => c.Key, c => Cell(cells, c.Value));
             var problems = new List<RowProblem>();
             var errors = new ModelStateDictionary();
             var (outcome, key) = await CheckRowAsync(new Dictionary<string, string?>(values), context, apply, problems, errors);
@@ -69,9 +69,13 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
             {
                 seen[key] = number;
             }
+            // A column already refused here (a value not among the choices) is not also said to be empty.
+            var said = problems.Select(p => p.Column).OfType<string>().ToHashSet(StringComparer.Ordinal);
             problems = [.. problems.Select(p => p with { Column = p.Column is { } property ? headers.GetValueOrDefault(property, property) : null }),
-                .. errors.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(error =>
-                    new RowProblem(headers.GetValueOrDefault(e.Key.StartsWith("Input.", StringComparison.Ordinal) ? e.Key[6..] : e.Key), error.ErrorMessage)))];
+                .. errors.Where(e => e.Value is { Errors.Count: > 0 })
+                    .Select(e => (Property: e.Key.StartsWith("Input.", StringComparison.Ordinal) ? e.Key[6..] : e.Key, e.Value!.Errors))
+                    .Where(e => !said.Contains(e.Property))
+                    .SelectMany(e => e.Errors.Select(error => new RowProblem(headers.GetValueOrDefault(e.Property), error.ErrorMessage)))];
             results.Add(new RowResult(number, problems.Count > 0 ? RowOutcome.Refused : outcome,
                 columns.ToDictionary(c => c.Header, c => values[c.Property]), problems));
             if (results.Count % 200 == 0)
@@ -82,6 +86,11 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
         context.Progress?.Invoke(results.Count, sheet.Rows.Count);
         return results;
     }
+
+    /// <summary>A cell as the row's value: trimmed, and what an export wrote to keep a formula from running (a leading
+    /// apostrophe) taken back, so that an export imports as it was.</summary>
+    private static string? Cell(IReadOnlyList<string?> cells, int index) =>
+        index >= 0 && index < cells.Count && cells[index]?.Trim() is { } text ? VocEdAlliance.Web.Summaries.TableExport.Restore(text) : null;
 
     /// <summary>Reads at once what the rows will look up one by one (the records they may match), so that a file of
     /// 10,000 rows costs a few queries, not 10,000.</summary>

@@ -83,6 +83,10 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     /// <summary>The kind's template: the data sheet with drop-downs, the instructions sheet.</summary>
     public IActionResult OnGetTemplate()
     {
+        if (Kind is { } asked && !Kinds.Contains(asked))
+        {
+            return Forbid();
+        }
         var kind = For(Chosen);
         var bytes = ImportTemplate.Write(t["Import.Sheet.Data"], t["Import.Sheet.Instructions"], kind.Columns,
             [t["Import.Instructions.Column"], t["Import.Instructions.Required"], t["Import.Instructions.Takes"], t["Import.Instructions.Choices"]],
@@ -94,9 +98,13 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     /// <summary>Upload → dry run: the file is kept in the batch, every row checked, nothing recorded.</summary>
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? file)
     {
+        if (Kind is { } asked && !Kinds.Contains(asked))
+        {
+            return Forbid();
+        }
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", t["Import.File.Empty"]);
+            ModelState.AddModelError("file", t[file is null ? "Import.File.Empty" : "Import.File.ZeroBytes"]);
             await OnGetAsync();
             return Page();
         }
@@ -141,6 +149,12 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         if (stored.Status == ImportStatus.Committed)
         {
             TempData["StatusMessage"] = t["Import.AlreadyCommitted"].Value;
+            return RedirectToPage(new { batch });
+        }
+        if (stored.Refused > 0)
+        {
+            // The check refused rows: there is nothing to commit until a fixed file is uploaded.
+            TempData["StatusMessage"] = t["Import.HasRefusedRows"].Value;
             return RedirectToPage(new { batch });
         }
         await using var transaction = await db.Database.BeginTransactionAsync();

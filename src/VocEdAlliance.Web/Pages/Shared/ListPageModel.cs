@@ -67,12 +67,22 @@ public abstract class ListPageModel : PageModel
             return NotFound();
         }
         var t = Localizer;
+        if (!ModelState.IsValid)
+        {
+            // A filter the list refused (and says so next to its field) is not exported as "everything".
+            var refused = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage);
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status400BadRequest, ContentType = "text/plain; charset=utf-8",
+                Content = t["Export.FiltersRefused", string.Join(" ", refused)],
+            };
+        }
         var title = t[titleKey].Value;
         // The portal's clock keeps China time as its local zone.
         var day = LocalizerExtensions.Date(DateOnly.FromDateTime(
             HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
         var filters = Filters().Where(f => !string.IsNullOrWhiteSpace(f.Value))
-            .Select(f => $"{t[$"Export.Filter.{f.Key}"]}：{f.Shown ?? f.Value}").ToList();
+            .Select(f => t["Export.FilterPair", t[$"Export.Filter.{f.Key}"].Value, f.Shown ?? f.Value ?? string.Empty].Value).ToList();
         var caption = filters.Count == 0
             ? t["Export.CaptionAll", day].Value
             : t["Export.Caption", string.Join(t["List.Separator"], filters), day].Value;

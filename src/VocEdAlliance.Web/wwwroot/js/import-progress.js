@@ -12,6 +12,16 @@
     form.addEventListener('submit', function (event) {
       if (!window.FormData || !window.XMLHttpRequest || !window.fetch) { return; }
       event.preventDefault();
+      // A file over the limit is refused here, before it is sent (the portal would refuse it too).
+      var input = form.querySelector('input[type=file]');
+      var max = Number(form.getAttribute('data-max-bytes'));
+      if (input && input.files && input.files[0] && max && input.files[0].size > max) {
+        var error = document.getElementById('import-error');
+        if (error) { error.textContent = form.getAttribute('data-too-large'); }
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
       var box = document.getElementById(form.getAttribute('data-progress-box'));
       var bar = box.querySelector('.progress-bar');
       var label = box.querySelector('[data-progress-label]');
