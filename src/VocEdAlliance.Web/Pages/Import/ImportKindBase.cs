@@ -108,16 +108,47 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
         {
             return;
         }
-        var match = Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v =>
-            string.Equals(v!.Value.ToString(), text, StringComparison.OrdinalIgnoreCase)
-            || Languages.Any(culture => string.Equals(Localized(v.Value, culture), text, StringComparison.OrdinalIgnoreCase)));
-        if (match is null)
+        if (!Labels<TEnum>().TryGetValue(text, out var name))
         {
             problems.Add(new RowProblem(property, t["Import.NotAChoice", text, string.Join("、", Enum.GetValues<TEnum>().Select(v => t.Enum(v)))]));
             fields[property] = null;
             return;
         }
-        fields[property] = match.Value.ToString();
+        fields[property] = name;
+    }
+
+    private readonly Dictionary<Type, Dictionary<string, string>> labels = [];
+
+    /// <summary>Every way a value of the enum may be written (its name, its label in each language), to its name:
+    /// worked out once a file.</summary>
+    private Dictionary<string, string> Labels<TEnum>() where TEnum : struct, Enum
+    {
+        if (!labels.TryGetValue(typeof(TEnum), out var map))
+        {
+            map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var saved = CultureInfo.CurrentUICulture;
+            try
+            {
+                foreach (var culture in Languages)
+                {
+                    CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                    foreach (var value in Enum.GetValues<TEnum>())
+                    {
+                        map.TryAdd(t.Enum(value), value.ToString());
+                    }
+                }
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = saved;
+            }
+            foreach (var value in Enum.GetValues<TEnum>())
+            {
+                map[value.ToString()] = value.ToString();
+            }
+            labels[typeof(TEnum)] = map;
+        }
+        return map;
     }
 
     /// <summary>A date typed into a spreadsheet's date cell arrives as its serial number (days since 1899-12-30):
@@ -128,20 +159,6 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
             && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal))
         {
             fields[property] = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-    }
-
-    private string Localized<TEnum>(TEnum value, string culture) where TEnum : struct, Enum
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo(culture);
-            return t.Enum(value);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
         }
     }
 }

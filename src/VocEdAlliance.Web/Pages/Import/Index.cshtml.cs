@@ -66,7 +66,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         Recent = await mine.OrderByDescending(b => b.UploadedAt).Take(20).Select(AsRow).ToListAsync();
         if (Batch is { } id && await mine.SingleOrDefaultAsync(b => b.Id == id) is { } batch)
         {
-            Current = AsRow.Compile()(batch);
+            Current = AsRowInMemory(batch);
             Kind = batch.Kind;
             Refused = JsonSerializer.Deserialize<List<RowResult>>(batch.Report, Json) ?? [];
         }
@@ -239,7 +239,11 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         return db.ImportBatches.Where(b => b.UserId == me);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<ImportBatch, BatchRow>> AsRow = b =>
+    private static readonly Func<ImportBatch, BatchRow> AsRowInMemory = AsRowExpression().Compile();
+
+    private static readonly System.Linq.Expressions.Expression<Func<ImportBatch, BatchRow>> AsRow = AsRowExpression();
+
+    private static System.Linq.Expressions.Expression<Func<ImportBatch, BatchRow>> AsRowExpression() => b =>
         new BatchRow(b.Id, b.FileName, b.Sha256, b.Status, b.New, b.Updated, b.Unchanged, b.Refused, b.UploadedAt, b.CommittedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {BatchId} of {Kind} checked: {New} new, {Updated} updated, {Unchanged} unchanged, {Refused} refused")]
