@@ -26,6 +26,10 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
 
     private readonly Dictionary<string, object?> owners = new(StringComparer.Ordinal);
 
+    /// <summary>The current activities of the file's agreements and alliances, by (owner, day, kind): read in one go.</summary>
+    private ILookup<(Guid Owner, DateOnly Day, ActivityKind Kind), CooperationActivity> recorded =
+        Array.Empty<CooperationActivity>().ToLookup(a => (Guid.Empty, a.StartsOn, a.Kind));
+
     public override ImportKind Kind => ImportKind.Activities;
 
     protected override IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; } =
@@ -85,10 +89,7 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
         {
             return (RowOutcome.Refused, key);
         }
-        var candidates = await context.Db.Activities
-            .Where(a => !a.IsArchived && a.StartsOn == input.StartsOn && a.Kind == input.Kind
-                        && (agreement != null ? a.AgreementId == agreement.Id : a.AllianceId == alliance!.Id))
-            .ToListAsync();
+        var candidates = recorded[(ownerId!.Value, input.StartsOn!.Value, input.Kind!.Value)].ToList();
         var existing = candidates.Count == 1 ? candidates[0] : candidates.SingleOrDefault(a => a.Title == input.Title);
         if (existing is null && candidates.Count > 1 && candidates.Count(a => a.Title == input.Title) > 1)
         {
@@ -127,6 +128,34 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
             return (RowOutcome.Refused, key);
         }
         return (RowOutcome.Updated, key);
+    }
+
+    /// <summary>The rows' agreements and alliances, and their current activities (tracked: a matched row changes one),
+    /// read once for the whole file rather than row by row.</summary>
+    protected override async Task PrepareAsync(IReadOnlyList<Dictionary<string, string?>> rows, ImportContext context)
+    {
+        var found = new List<object>();
+        foreach (var row in rows)
+        {
+            if (await OwnerAsync(row, context, []) is { } owner)
+            {
+                found.Add(owner);
+            }
+        }
+        var agreementIds = found.OfType<Agreement>().Select(a => a.Id).Distinct().ToList();
+        var allianceIds = found.OfType<Alliance>().Select(a => a.Id).Distinct().ToList();
+        var activities = new List<CooperationActivity>();
+        foreach (var chunk in agreementIds.Chunk(2000))
+        {
+            activities.AddRange(await context.Db.Activities.Where(a => !a.IsArchived && a.AgreementId != null && chunk.Contains(a.AgreementId.Value)).ToListAsync());
+        }
+        foreach (var chunk in allianceIds.Chunk(2000))
+        {
+            activities.AddRange(await context.Db.Activities.Where(a => !a.IsArchived && a.AllianceId != null && chunk.Contains(a.AllianceId.Value)).ToListAsync());
+        }
+        recorded = activities.DistinctBy(a => a.Id)
+            .SelectMany(a => new[] { a.AgreementId, a.AllianceId }.OfType<Guid>().Select(owner => (Owner: owner, Activity: a)))
+            .ToLookup(x => (x.Owner, x.Activity.StartsOn, x.Activity.Kind), x => x.Activity);
     }
 
     /// <summary>The row's agreement or alliance among those the user may see (looked up once a file); null with a
