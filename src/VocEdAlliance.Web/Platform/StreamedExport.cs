@@ -23,8 +23,9 @@ public static class StreamedExport
         IQueryable<T> rows, Func<T, ValueTask<object?[]>> cells, string format) =>
         new StreamedExport<T>(title, caption, fileName, headers, rows.AsAsyncEnumerable(), cells, format);
 
-    /// <summary>Rows already in hand (a report), in the same form.</summary>
-    public static IActionResult Of<T>(string title, string caption, string fileName, IReadOnlyList<string> headers,
+    /// <summary>Rows already in hand (a report, a summaries table), in the same form; without a caption, the file
+    /// starts with its headers.</summary>
+    public static IActionResult Of<T>(string title, string? caption, string fileName, IReadOnlyList<string> headers,
         IAsyncEnumerable<T> rows, Func<T, ValueTask<object?[]>> cells, string format) =>
         new StreamedExport<T>(title, caption, fileName, headers, rows, cells, format);
 
@@ -44,7 +45,7 @@ public static class StreamedExport
 /// number of rows. Like the summaries' tables (<see cref="TableExport"/>): title and filter rows above the headers,
 /// text a spreadsheet would take for a formula prefixed with an apostrophe, numbers kept as numbers, dates yyyy-MM-dd.</summary>
 public sealed class StreamedExport<T>(
-    string title, string caption, string fileName, IReadOnlyList<string> headers,
+    string title, string? caption, string fileName, IReadOnlyList<string> headers,
     IAsyncEnumerable<T> rows, Func<T, ValueTask<object?[]>> cells, string format) : IActionResult
 {
     public async Task ExecuteResultAsync(ActionContext context)
@@ -83,7 +84,7 @@ public sealed class StreamedExport<T>(
         }
     }
 
-    private IEnumerable<string> TitleLines => [TableExport.Neutralise(title), TableExport.Neutralise(caption), string.Empty];
+    private IEnumerable<string> TitleLines => caption is null ? [] : [TableExport.Neutralise(title), TableExport.Neutralise(caption), string.Empty];
 
     private async Task WriteCsvAsync(Stream body, CancellationToken aborted)
     {

@@ -1,13 +1,11 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
+using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Summaries;
 
-/// <summary>A table as shown on a page, written as CSV or XLSX with the same headers and numbers. Text that a
-/// spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return) is prefixed with an
-/// apostrophe in both formats; numbers stay numbers. A file says what it is: its name and its first rows name the panel,
+/// <summary>A table as shown on a page, written as CSV or XLSX with the same headers and numbers (by
+/// <see cref="StreamedExport"/>). Text that a spreadsheet would take for a formula (starting with = + - @, a tab or a
+/// carriage return) is prefixed with an apostrophe in both formats; numbers stay numbers. A file says what it is: its name and its first rows name the panel,
 /// the filters and the day it was made (<see cref="Titled"/>).</summary>
 public sealed record TableExport(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
@@ -37,67 +35,10 @@ public sealed record TableExport(string Name, string Title, IReadOnlyList<string
     public static string Restore(string text) =>
         text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
 
-    private static object? Cell(object? value) => value switch
-    {
-        string text => Neutralise(text),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => value,
-    };
-
-    public FileContentResult ToFile(string format) => format == "xlsx" ? ToXlsx() : ToCsv();
-
-    private FileContentResult ToCsv()
-    {
-        var csv = new StringBuilder();
-        foreach (var line in TitleLines)
-        {
-            csv.AppendLine(Quote(Neutralise(line)));
-        }
-        csv.AppendLine(string.Join(',', Headers.Select(h => Quote(Neutralise(h)))));
-        foreach (var row in Rows)
-        {
-            csv.AppendLine(string.Join(',', row.Select(c => Cell(c) switch
-            {
-                null => string.Empty,
-                string text => Quote(text),
-                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                var other => Quote(other.ToString() ?? string.Empty),
-            })));
-        }
-        // A byte-order mark, so that spreadsheets open the Chinese text as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = (FileName ?? Name) + ".csv" };
-    }
-
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>The title and caption rows above the headers (none for a table that was not titled).</summary>
-    private IEnumerable<string> TitleLines => Caption is null ? [] : [Title, Caption, string.Empty];
-
-    private FileContentResult ToXlsx()
-    {
-        // Rows by column letter, without a header row of MiniExcel's own: the title rows, the headers, then the data.
-        Dictionary<string, object?> Line(IEnumerable<object?> cells)
-        {
-            var line = Enumerable.Range(0, Headers.Count).ToDictionary(Column, _ => (object?)null);
-            var i = 0;
-            foreach (var cell in cells)
-            {
-                line[Column(i++)] = cell;
-            }
-            return line;
-        }
-        var rows = TitleLines.Select(l => Line([Neutralise(l)]))
-            .Append(Line(Headers.Select(h => (object?)Neutralise(h))))
-            .Concat(Rows.Select(row => Line(row.Select(Cell))))
-            .ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: SheetName(Title));
-        return new FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        {
-            FileDownloadName = (FileName ?? Name) + ".xlsx",
-        };
-    }
+    /// <summary>The table as a CSV or XLSX file, written by the same writer as every list's export.</summary>
+    public IActionResult ToFile(string format) =>
+        StreamedExport.Of(Title, Caption, FileName ?? Name, Headers, StreamedExport.Listed(Rows),
+            row => ValueTask.FromResult<object?[]>([.. row]), format);
 
     /// <summary>A spreadsheet column's letters: A … Z, AA … ZZ.</summary>
     internal static string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : $"{(char)('A' + i / 26 - 1)}{(char)('A' + i % 26)}";
