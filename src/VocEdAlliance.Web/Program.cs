@@ -1,3 +1,4 @@
+using VocEdAlliance.Web.Api;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
@@ -21,6 +22,7 @@ builder.Services.AddPortalCompression();
 builder.Services.AddSingleton<VocEdAlliance.Web.Summaries.SummaryCache>();
 builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.RowBinding>();
 builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.ImportProgress>();
+builder.Services.AddPortalApi(builder.Configuration);
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
@@ -32,19 +34,23 @@ await app.InitialiseDatabaseAsync();
 
 app.UseForwardedHeaders();
 app.UsePortalErrorPages();
+app.UseApiProblems();
 app.UsePortalSecurityHeaders();
 app.UseResponseCompression();
 app.UsePortalRequestLogging();
 app.UseFormNulCharacters();
 app.UseRequestLocalization();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: the API's limit is per token, known once the token has signed the request in.
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapRazorPages().WithStaticAssets();
+app.MapPortalApi();
+app.MapScalarBundle();
 
 await app.RunAsync();
 

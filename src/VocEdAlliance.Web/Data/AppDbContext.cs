@@ -38,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<Domain.Imports.ImportBatch> ImportBatches => Set<Domain.Imports.ImportBatch>();
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
     public AccessScope Access => access.Scope;
 

@@ -11,12 +11,16 @@ public static class PortalErrors
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = exception => DatabaseUnavailable.IsCause(exception) ? StatusCodes.Status503ServiceUnavailable
-                : exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = StatusOf,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
     }
+
+    /// <summary>The status a failure is answered with: 503 while the database is unreachable, 413 for a body over
+    /// the limit, else 500.</summary>
+    public static int StatusOf(Exception exception) => DatabaseUnavailable.IsCause(exception) ? StatusCodes.Status503ServiceUnavailable
+        : exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge
+        : StatusCodes.Status500InternalServerError;
 
     /// <summary>An upload larger than a document may be still reaches the page (which says the 20 MB limit next to
     /// the field) instead of being cut off mid-request: the server takes request bodies up to this size.</summary>

@@ -20,9 +20,15 @@ public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
         {
             return Nothing;
         }
+        // A read-only API token sees what its user sees and changes nothing.
+        return For(user, readOnly: user.HasClaim(c => c.Type == PortalClaims.ReadOnlyToken));
+    }
+
+    private static AccessScope For(ClaimsPrincipal user, bool readOnly)
+    {
         if (user.IsInRole(Roles.SystemAdmin))
         {
-            return new AccessScope(SeesEverything: true, MayWrite: true, Key: string.Empty);
+            return new AccessScope(SeesEverything: true, MayWrite: !readOnly, Key: string.Empty);
         }
         if (user.IsInRole(Roles.MinistryOfficial))
         {
@@ -30,7 +36,7 @@ public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
         }
         var key = user.FindFirstValue(PortalClaims.AccessKey);
         var scoped = user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff) || user.IsInRole(Roles.SchoolPrincipal);
-        return scoped && !string.IsNullOrEmpty(key) ? new AccessScope(SeesEverything: false, MayWrite: true, Key: key) : Nothing;
+        return scoped && !string.IsNullOrEmpty(key) ? new AccessScope(SeesEverything: false, MayWrite: !readOnly, Key: key) : Nothing;
     }
 }
 

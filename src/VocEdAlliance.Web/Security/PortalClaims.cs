@@ -11,6 +11,12 @@ public static class PortalClaims
     /// <summary>The access key of the user's organisation (see <see cref="AccessScope"/>).</summary>
     public const string AccessKey = "vocedalliance:access_key";
 
+    /// <summary>The personal access token the request was signed in with (API requests only).</summary>
+    public const string AccessTokenId = "vocedalliance:access_token";
+
+    /// <summary>Present when that token is read-only: the user's scope then changes nothing (see <see cref="AccessScope"/>).</summary>
+    public const string ReadOnlyToken = "vocedalliance:read_only";
+
     public static string? GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
 

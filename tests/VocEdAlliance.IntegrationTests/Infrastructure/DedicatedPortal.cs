@@ -7,7 +7,7 @@ namespace VocEdAlliance.IntegrationTests.Infrastructure;
 
 /// <summary>A portal on a database of its own, for tests whose expectations need a dataset nothing else writes to
 /// (totals, counts). With or without the demo data.</summary>
-public abstract class DedicatedPortal(bool seedDemo, DateTimeOffset? clock = null) : IAsyncLifetime
+public abstract class DedicatedPortal(bool seedDemo, DateTimeOffset? clock = null, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private readonly string database = TestPostgres.NewDatabaseName();
 
@@ -15,7 +15,7 @@ public abstract class DedicatedPortal(bool seedDemo, DateTimeOffset? clock = nul
 
     public virtual async ValueTask InitializeAsync()
     {
-        Factory = new PortalFactory(TestPostgres.ConnectionString(database), seedDemo, clock: clock);
+        Factory = new PortalFactory(TestPostgres.ConnectionString(database), seedDemo, settings, clock);
         _ = Factory.Server;
         await ArrangeAsync();
     }

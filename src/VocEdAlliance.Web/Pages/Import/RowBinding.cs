@@ -13,19 +13,30 @@ namespace VocEdAlliance.Web.Pages.Import;
 /// <see cref="ModelStateDictionary"/>, keyed like the form's.</summary>
 public sealed class RowBinding(IModelMetadataProvider metadata, IModelBinderFactory binders, ParameterBinder parameters)
 {
-    public async Task<(TInput Input, ModelStateDictionary Errors)> BindAsync<TInput>(ActionContext page, IReadOnlyDictionary<string, string?> fields)
+    public Task<(TInput Input, ModelStateDictionary Errors)> BindAsync<TInput>(ActionContext page, IReadOnlyDictionary<string, string?> fields)
+        where TInput : class, new()
+    {
+        var form = new FormCollection(fields.Where(f => !string.IsNullOrEmpty(f.Value))
+            .ToDictionary(f => "Input." + f.Key, f => new StringValues(f.Value)));
+        return BindAsync<TInput>(page, new FormValueProvider(BindingSource.Form, form, CultureInfo.InvariantCulture),
+            new BindingInfo { BinderModelName = "Input", BindingSource = BindingSource.Form });
+    }
+
+    /// <summary>A query string bound as a page binds its <c>[FromQuery]</c> model (the summaries' filters, for the API).</summary>
+    public Task<(TInput Input, ModelStateDictionary Errors)> BindQueryAsync<TInput>(ActionContext page, IQueryCollection query)
+        where TInput : class, new() =>
+        BindAsync<TInput>(page, new QueryStringValueProvider(BindingSource.Query, query, CultureInfo.InvariantCulture),
+            new BindingInfo { BindingSource = BindingSource.Query });
+
+    private async Task<(TInput Input, ModelStateDictionary Errors)> BindAsync<TInput>(ActionContext page, IValueProvider values, BindingInfo binding)
         where TInput : class, new()
     {
         var errors = new ModelStateDictionary();
         var context = new ActionContext(page.HttpContext, page.RouteData, page.ActionDescriptor, errors);
-        var form = new FormCollection(fields.Where(f => !string.IsNullOrEmpty(f.Value))
-            .ToDictionary(f => "Input." + f.Key, f => new StringValues(f.Value)));
         var model = metadata.GetMetadataForType(typeof(TInput));
-        var binding = new BindingInfo { BinderModelName = "Input", BindingSource = BindingSource.Form };
-        var binder = binders.CreateBinder(new ModelBinderFactoryContext { Metadata = model, BindingInfo = binding, CacheToken = typeof(TInput) });
+        var binder = binders.CreateBinder(new ModelBinderFactoryContext { Metadata = model, BindingInfo = binding, CacheToken = (typeof(TInput), binding.BindingSource) });
         var parameter = new ParameterDescriptor { Name = "Input", ParameterType = typeof(TInput), BindingInfo = binding };
-        var result = await parameters.BindModelAsync(context, binder, new FormValueProvider(BindingSource.Form, form, CultureInfo.InvariantCulture),
-            parameter, model, value: null, container: null);
+        var result = await parameters.BindModelAsync(context, binder, values, parameter, model, value: null, container: null);
         return (result.Model as TInput ?? new TInput(), errors);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Resources;
@@ -19,6 +20,10 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     public sealed record IndicatorRow(Indicator Indicator, decimal? Target, decimal Actual)
     {
         public decimal? Completion => Target is > 0 ? Math.Round(Actual / Target.Value * 100, 1) : null;
+
+        /// <summary>Every indicator of the plan: its target and what the activities it counts achieved.</summary>
+        public static IReadOnlyList<IndicatorRow> Of(YearlyPlan plan, IReadOnlyList<CooperationActivity> activities) =>
+            [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
     }
 
     public sealed record LateActivity(Guid Id, string Title, DateOnly StartsOn, DateTimeOffset RecordedAt);
@@ -42,7 +47,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         }
         // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
         var activities = await PlanProgress.ActivitiesOf(db, Plan).ToListAsync();
-        Indicators = [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, Plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
+        Indicators = IndicatorRow.Of(Plan, activities);
         Late = [.. activities.Where(a => Plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
         CanChange = Plan.Status != PlanStatus.Approved
                     && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(Plan), Operations.RecordActivity)).Succeeded;

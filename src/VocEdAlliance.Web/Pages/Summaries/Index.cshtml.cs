@@ -71,7 +71,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
             return Forbid();
         }
         await CheckFiltersAsync(filters);
-        await ResolveAllianceAsync(filters);
         Filters = filters;
         var version = await Report.Store.VersionAsync();
         var key = string.Join('|', Report.Store.Scope, CultureInfo.CurrentUICulture.Name, Today.DayNumber, version, filters.AlliancePage,
@@ -119,7 +118,6 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
             return Forbid();
         }
         await CheckFiltersAsync(filters);
-        await ResolveAllianceAsync(filters);
         Response.Headers.CacheControl = "no-store";
         var built = await Builder.BuildAsync(table, filters, Today);
         var sentence = await SentenceAsync(filters);
@@ -203,74 +201,12 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         _ => string.Empty,
     };
 
-    /// <summary>Filters the address holds but the page does not offer are refused next to their field and filter nothing:
-    /// a kind, zone or year rule by its name only (not a number), a province of the list, a region that exists, lies in
-    /// the chosen province and within the reader's reach, and years in order.</summary>
+    /// <summary>The filters checked and the alliance resolved (<see cref="SummaryFilterCheck"/>), refusals next to their fields.</summary>
     private async Task CheckFiltersAsync(SummaryFilters filters)
     {
-        void Refuse(string key, string message)
-        {
-            ModelState.Remove(key);
-            ModelState.AddModelError(key, message);
-        }
-        string? Given(string key) => Request.Query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
-        if (Given("kind") is { } kind && !Enum.GetNames<ActivityKind>().Contains(kind, StringComparer.Ordinal))
-        {
-            filters.Kind = null;
-            Refuse("kind", t["Summary.Refused.Kind"]);
-        }
-        if (Given("zone") is { } zone && !Enum.GetNames<Domain.Regions.MacroZone>().Contains(zone, StringComparer.Ordinal))
-        {
-            filters.Zone = null;
-            Refuse("zone", t["Summary.Refused.Zone"]);
-        }
-        if (Given("years") is { } years && !Enum.GetNames<YearMode>().Contains(years, StringComparer.Ordinal))
-        {
-            filters.Years = YearMode.SignedWithin;
-            Refuse("years", t["Summary.Refused.Years"]);
-        }
-        var provinces = await Report.ProvinceNamesAsync();
-        if (!string.IsNullOrEmpty(filters.Province) && !provinces.Any(p => p.Prefix == filters.Province))
-        {
-            filters.Province = null;
-            Refuse("province", t["Summary.Refused.Province"]);
-        }
-        if (!string.IsNullOrEmpty(filters.Region))
-        {
-            var region = filters.Region;
-            var known = region is { Length: 2 or 4 or 6 } && region.All(char.IsAsciiDigit) && await regions.FindAsync(region.PadRight(6, '0')) is not null;
-            var refusal = !known ? "Summary.Refused.Region"
-                : filters.ProvincePrefix is { } province && !region.StartsWith(province, StringComparison.Ordinal) ? "Summary.Refused.RegionOutsideProvince"
-                : !Report.MayDrillInto(region) ? "Summary.Refused.RegionOutsideJurisdiction"
-                : null;
-            if (refusal is not null)
-            {
-                filters.Region = null;
-                Refuse("region", t[refusal]);
-            }
-        }
-        if (filters is { FromYear: { } from, ToYear: { } to } && from > to)
-        {
-            filters.FromYear = filters.ToYear = null;
-            Refuse("to", t["Summary.Refused.YearsReversed", from, to]);
-        }
-    }
-
-    /// <summary>The alliance filter: an id, or the exact name of an alliance the user may see (the first by id when two
-    /// share a name). Anything else is reported next to the field and filters nothing.</summary>
-    private async Task ResolveAllianceAsync(SummaryFilters filters)
-    {
-        var given = filters.Alliance?.Trim();
-        if (string.IsNullOrEmpty(given))
-        {
-            return;
-        }
-        var found = Guid.TryParse(given, out var id)
-            ? await db.Alliances.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync()
-            : await db.Alliances.AsNoTracking().Where(a => a.Name == given).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync();
-        filters.AllianceId = found?.Id;
-        AllianceName = found?.Name ?? given;
-        AllianceUnknown = found is null;
+        var check = new SummaryFilterCheck(db, regions, Report, t);
+        await check.CheckAsync(filters, key => Request.Query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null, ModelState);
+        (AllianceName, AllianceUnknown) = await check.ResolveAllianceAsync(filters);
     }
 
     /// <summary>The drill-down link of a by-region row, or null at the institution level and where the reader may not go.</summary>

@@ -25,6 +25,41 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
 
     public IReadOnlyList<string> GrantableRoles => AccountAdministration.GrantableRoles(User);
 
+    /// <summary>The account's API tokens, which the admin may revoke.</summary>
+    public Account.TokenListModel Tokens { get; private set; } = new([], "RevokeToken", DateTimeOffset.MinValue, TimeZoneInfo.Utc);
+
+    /// <summary>Whenever the page is shown (first, or again with the form's problems), with the account's tokens.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult)
+        {
+            Tokens = new Account.TokenListModel(await Account.TokenRow.OfAsync(db, Id), "RevokeToken", clock.GetUtcNow(), clock.LocalTimeZone);
+        }
+    }
+
+    /// <summary>Ends one of the account's API tokens now.</summary>
+    public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId)
+    {
+        var (user, _, refusal) = await LoadAsync();
+        if (user is null)
+        {
+            return refusal!;
+        }
+        var token = await db.AccessTokens.SingleOrDefaultAsync(x => x.Id == tokenId && x.UserId == user.Id);
+        if (token is null)
+        {
+            return NotFound();
+        }
+        var adminId = User.GetUserId()!.Value;
+        token.Revoke(adminId, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        Account.TokensModel.LogRevoked(logger, token.Id, adminId);
+        TempData["StatusMessage"] = t["Tokens.RevokedMessage", token.Name].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
     private async Task<(ApplicationUser? User, string? Role, IActionResult? Refusal)> LoadAsync()
     {
         var user = await AccountAdministration.ManageableUsers(db).SingleOrDefaultAsync(u => u.Id == Id);
