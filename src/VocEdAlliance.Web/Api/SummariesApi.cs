@@ -46,7 +46,7 @@ public static class SummariesApi
         var (filters, errors) = await http.RequestServices.GetRequiredService<RowBinding>().BindQueryAsync<SummaryFilters>(page, http.Request.Query);
         var report = new SummaryReport(db, regions, store);
         var check = new SummaryFilterCheck(db, regions, report, t);
-        await check.CheckAsync(filters, key => http.Request.Query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null, errors);
+        await check.CheckAsync(filters, http.Request.Query, errors);
         var (_, allianceUnknown) = await check.ResolveAllianceAsync(filters);
         if (allianceUnknown)
         {

@@ -12,24 +12,25 @@ public sealed class SummaryFilterCheck(AppDbContext db, RegionDirectory regions,
     /// <summary>Filters the address holds but the page does not offer are refused next to their field and filter nothing:
     /// a kind, zone or year rule by its name only (not a number), a province of the list, a region that exists, lies in
     /// the chosen province and within the reader's reach, and years in order.</summary>
-    public async Task CheckAsync(SummaryFilters filters, Func<string, string?> given, ModelStateDictionary errors)
+    public async Task CheckAsync(SummaryFilters filters, Microsoft.AspNetCore.Http.IQueryCollection query, ModelStateDictionary errors)
     {
+        string? Given(string key) => query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
         void Refuse(string key, string message)
         {
             errors.Remove(key);
             errors.AddModelError(key, message);
         }
-        if (given("kind") is { } kind && !Enum.GetNames<ActivityKind>().Contains(kind, StringComparer.Ordinal))
+        if (Given("kind") is { } kind && !Enum.GetNames<ActivityKind>().Contains(kind, StringComparer.Ordinal))
         {
             filters.Kind = null;
             Refuse("kind", t["Summary.Refused.Kind"]);
         }
-        if (given("zone") is { } zone && !Enum.GetNames<Domain.Regions.MacroZone>().Contains(zone, StringComparer.Ordinal))
+        if (Given("zone") is { } zone && !Enum.GetNames<Domain.Regions.MacroZone>().Contains(zone, StringComparer.Ordinal))
         {
             filters.Zone = null;
             Refuse("zone", t["Summary.Refused.Zone"]);
         }
-        if (given("years") is { } years && !Enum.GetNames<YearMode>().Contains(years, StringComparer.Ordinal))
+        if (Given("years") is { } years && !Enum.GetNames<YearMode>().Contains(years, StringComparer.Ordinal))
         {
             filters.Years = YearMode.SignedWithin;
             Refuse("years", t["Summary.Refused.Years"]);

@@ -205,7 +205,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     private async Task CheckFiltersAsync(SummaryFilters filters)
     {
         var check = new SummaryFilterCheck(db, regions, Report, t);
-        await check.CheckAsync(filters, key => Request.Query[key] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null, ModelState);
+        await check.CheckAsync(filters, Request.Query, ModelState);
         (AllianceName, AllianceUnknown) = await check.ResolveAllianceAsync(filters);
     }
 
