@@ -208,6 +208,15 @@ public sealed class Agreement : IAccessControlled
         UpdateStatus();
     }
 
+    /// <summary>Whether changing to these terms and general information would change nothing (an import's row that
+    /// says what the agreement already says).</summary>
+    public bool Says(AgreementTerms terms)
+    {
+        static string? Normal(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return TermsText == Canonical(terms) && Title == Normal(terms.Title) && Number == Normal(terms.Number)
+               && Notes == Normal(terms.Notes) && AllianceId == terms.AllianceId;
+    }
+
     /// <summary>Either party's bureau ends the agreement, from a date, for a reason. Nothing is deleted.</summary>
     public void Terminate(string? reason, DateOnly effectiveOn)
     {

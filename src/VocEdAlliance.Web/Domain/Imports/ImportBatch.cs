@@ -5,6 +5,7 @@ public enum ImportKind
     Institutions,
     Activities,
     Members,
+    Agreements,
 }
 
 public enum ImportStatus

@@ -6,6 +6,7 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Regions;
+using VocEdAlliance.Web.Pages.Import;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
@@ -54,25 +55,42 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         Results = page with { Items = [.. page.Items.Select(r => r with { Parties = [.. parties[r.Id]] })] };
     }
 
-    public static readonly IReadOnlyList<string> ExportColumns =
+    private static readonly string[] GeneralExportColumns =
     [
-        "Field.Number", "Field.Title", "Field.AgreementKind", "Field.Status", "Field.EffectiveFrom", "Field.EffectiveTo",
-        "Field.Parties", "Field.Specialties", "Field.TermsHash", "Field.Archived",
+        "Field.Number", "Field.Title", "Field.AgreementKind", "Field.Status", "Field.Alliance", "Field.EffectiveFrom",
+        "Field.EffectiveTo", "Field.CooperationModes", "Field.Specialties", "Field.Notes",
     ];
 
-    /// <summary>Every agreement the filters select, in the list's order, with its parties (name and region code).</summary>
+    /// <summary>Every agreement the filters select, in the list's order, with what the import reads back: the
+    /// general information, the terms and each party (organisation, signatory, title, day signed) in a group of
+    /// columns of its own — as many groups as the agreement with the most parties needs — then the terms hash.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var (_, ordered) = await SelectedAsync();
-        var separator = t["List.Separator"].Value;
-        return Export(format, "Agreements.Title", ExportColumns,
+        var partyColumns = Math.Max(AgreementInput.MinimumPartyRows, await ordered.MaxAsync(a => (int?)a.Parties.Count) ?? 0);
+        IReadOnlyList<LocalizedString> headers =
+        [
+            .. GeneralExportColumns.Select(k => t[k]),
+            .. AgreementImport.PartyFields(partyColumns).Select(f => t[f.Header, f.HeaderArguments]),
+            t["Field.TermsHash"], t["Field.Archived"],
+        ];
+        return Export(format, "Agreements.Title", headers,
             ordered.Select(a => new
             {
-                a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Specialties, a.TermsHash, a.IsArchived,
-                Parties = a.Parties.OrderBy(p => p.OrganisationName).Select(p => p.OrganisationName).ToList(),
+                a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Modes, a.Specialties, a.Notes, a.TermsHash, a.IsArchived,
+                Alliance = db.Alliances.Where(x => x.Id == a.AllianceId).Select(x => x.Name).FirstOrDefault(),
+                Parties = a.Parties.OrderBy(p => p.OrganisationName).ThenBy(p => p.OrganisationId)
+                    .Select(p => new { p.OrganisationName, p.SignatoryName, p.SignatoryTitle, p.SignedOn }).ToList(),
             }),
-            a => ValueTask.FromResult<object?[]>([a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.EffectiveFrom, a.EffectiveTo,
-                string.Join(separator, a.Parties), a.Specialties, a.TermsHash, a.IsArchived]));
+            a => ValueTask.FromResult<object?[]>(
+            [
+                a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.Alliance, a.EffectiveFrom, a.EffectiveTo,
+                AgreementImport.ModesCell(a.Modes, t), a.Specialties, a.Notes,
+                .. Enumerable.Range(0, partyColumns).SelectMany(i => i < a.Parties.Count
+                    ? new object?[] { a.Parties[i].OrganisationName, a.Parties[i].SignatoryName, a.Parties[i].SignatoryTitle, a.Parties[i].SignedOn }
+                    : new object?[4]),
+                a.TermsHash, a.IsArchived,
+            ]));
     }
 
     private async Task<(IQueryable<Agreement> Query, IOrderedQueryable<Agreement> Ordered)> SelectedAsync()

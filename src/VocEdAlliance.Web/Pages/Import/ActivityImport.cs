@@ -32,7 +32,7 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
 
     public override ImportKind Kind => ImportKind.Activities;
 
-    protected override IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; } =
+    protected override IReadOnlyList<ImportField> Fields { get; } =
     [
         ("Field.AgreementNumber", Number, false),
         ("Field.Agreement", AgreementTitle, false),

@@ -19,6 +19,18 @@ public sealed record ImportContext(AppDbContext Db, RegionDirectory Regions, IAu
     public Action<int, int>? Progress { get; init; }
 }
 
+/// <summary>A column of an import: the resource key of its header (with the header's arguments: "party 3"), the
+/// input property its cells bind to, whether it must be there, and the suffix of its explanation's resource key.</summary>
+public sealed record ImportField(string Header, string Property, bool Required)
+{
+    public object[] HeaderArguments { get; init; } = [];
+    public string Explained { get; init; } = Property;
+
+    public static implicit operator ImportField((string Header, string Property, bool Required) field) => FromTuple(field);
+
+    public static ImportField FromTuple((string Header, string Property, bool Required) field) => new(field.Header, field.Property, field.Required);
+}
+
 /// <summary>One kind of record a file can bring in: its columns (the form's labels; an export of its list imports
 /// back) and how a row is checked and applied.</summary>
 public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
@@ -30,8 +42,17 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
 
     public abstract ImportKind Kind { get; }
 
-    /// <summary>(resource key of the header, input property, required).</summary>
-    protected abstract IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; }
+    /// <summary>The template's columns.</summary>
+    protected abstract IReadOnlyList<ImportField> Fields { get; }
+
+    /// <summary>The columns a file is read by, given its headers: the template's, unless a kind takes more (an
+    /// agreement of five parties exports a fifth party's columns).</summary>
+    protected virtual IReadOnlyList<ImportField> FieldsFor(IReadOnlyList<string> headers) => Fields;
+
+    /// <summary>What the instructions sheet says of a column.</summary>
+    protected virtual string Explain(ImportField field) => t[$"Import.Explain.{Kind}.{field.Explained}"];
+
+    protected string HeaderOf(ImportField field) => t[field.Header, field.HeaderArguments].Value;
 
     /// <summary>How an existing record is matched (a line of the instructions).</summary>
     public abstract string MatchingNote { get; }
@@ -40,16 +61,16 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
     protected virtual IReadOnlyList<string>? Choices(string property) => null;
 
     public IReadOnlyList<ImportColumn> Columns =>
-        [.. Fields.Select(f => new ImportColumn(t[f.Header], f.Required, t[$"Import.Explain.{Kind}.{f.Property}"], Choices(f.Property)))];
+        [.. Fields.Select(f => new ImportColumn(HeaderOf(f), f.Required, Explain(f), Choices(f.Property)))];
 
-    public IReadOnlyList<string> RequiredHeaders => [.. Fields.Where(f => f.Required).Select(f => t[f.Header].Value)];
+    public IReadOnlyList<string> RequiredHeaders => [.. Fields.Where(f => f.Required).Select(HeaderOf)];
 
     /// <summary>Checks every row. The accepted rows' changes are left in the context (with <paramref name="apply"/>,
     /// created records added too): the caller saves them all in one transaction when no row is refused, and clears the
     /// context otherwise (or after a dry run).</summary>
     public async Task<IReadOnlyList<RowResult>> CheckAsync(UploadedSheet sheet, ImportContext context, bool apply)
     {
-        var columns = Fields.Select(f => (f.Property, Header: t[f.Header].Value)).ToList();
+        var columns = FieldsFor(sheet.Headers).Select(f => (f.Property, Header: HeaderOf(f))).ToList();
         var headers = columns.ToDictionary(c => c.Property, c => c.Header);
         var indexes = columns.ToDictionary(c => c.Property, c => sheet.Headers.ToList().IndexOf(c.Header));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -104,17 +125,21 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
     /// <summary>A drop-down's value as the form would post it: the label in either language, or the value's name.</summary>
     protected void ReadChoice<TEnum>(Dictionary<string, string?> fields, string property, List<RowProblem> problems) where TEnum : struct, Enum
     {
-        if (fields[property] is not { Length: > 0 } text)
+        if (fields[property] is { Length: > 0 } text)
         {
-            return;
+            fields[property] = ChoiceOf<TEnum>(text, property, problems);
         }
-        if (!Labels<TEnum>().TryGetValue(text, out var name))
+    }
+
+    /// <summary>One value of a choice as its name; null, and a problem next to the column, when it is not one.</summary>
+    protected string? ChoiceOf<TEnum>(string text, string property, List<RowProblem> problems) where TEnum : struct, Enum
+    {
+        if (Labels<TEnum>().TryGetValue(text, out var name))
         {
-            problems.Add(new RowProblem(property, t["Import.NotAChoice", text, string.Join("、", Enum.GetValues<TEnum>().Select(v => t.Enum(v)))]));
-            fields[property] = null;
-            return;
+            return name;
         }
-        fields[property] = name;
+        problems.Add(new RowProblem(property, t["Import.NotAChoice", text, string.Join("、", Enum.GetValues<TEnum>().Select(v => t.Enum(v)))]));
+        return null;
     }
 
     private readonly Dictionary<Type, Dictionary<string, string>> labels = [];

@@ -37,13 +37,13 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
 
     public Guid NewOperation { get; } = Guid.NewGuid();
 
-    /// <summary>The kind of record the page is for (institutions for bureaus; activities for principals too).</summary>
+    /// <summary>The kind of record the page is for (institutions, agreements, activities and alliance members for bureaus; activities for principals).</summary>
     [BindProperty(SupportsGet = true)] public ImportKind? Kind { get; set; }
 
     /// <summary>The kinds this user may import.</summary>
     public IReadOnlyList<ImportKind> Kinds => User.IsInRole(Roles.SchoolPrincipal) && !User.IsInRole(Roles.BureauStaff)
         && !User.IsInRole(Roles.BureauAdmin) && !User.IsInRole(Roles.SystemAdmin)
-        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Activities, ImportKind.Members];
+        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Agreements, ImportKind.Activities, ImportKind.Members];
 
     public ImportKind Chosen => Kind is { } kind && Kinds.Contains(kind) ? kind : Kinds[0];
 
@@ -57,6 +57,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
     {
         ImportKind.Institutions => new InstitutionImport(binding, t),
         ImportKind.Members => new MemberImport(binding, t),
+        ImportKind.Agreements => new AgreementImport(binding, t),
         _ => new ActivityImport(binding, t),
     };
 

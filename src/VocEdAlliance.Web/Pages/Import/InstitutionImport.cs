@@ -35,7 +35,7 @@ public sealed class InstitutionImport(RowBinding binding, IStringLocalizer t) : 
 
     public override ImportKind Kind => ImportKind.Institutions;
 
-    protected override IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; } =
+    protected override IReadOnlyList<ImportField> Fields { get; } =
     [
         ("Field.Name", nameof(InstitutionInput.Name), true),
         ("Field.NameEn", nameof(InstitutionInput.NameEn), false),

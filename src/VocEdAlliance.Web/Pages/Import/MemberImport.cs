@@ -27,7 +27,7 @@ public sealed class MemberImport(RowBinding binding, IStringLocalizer t) : Impor
 
     public override ImportKind Kind => ImportKind.Members;
 
-    protected override IReadOnlyList<(string Header, string Property, bool Required)> Fields { get; } =
+    protected override IReadOnlyList<ImportField> Fields { get; } =
     [
         ("Field.Alliance", AllianceName, true),
         ("Field.MemberOrganisation", nameof(MemberInput.Organisation), true),

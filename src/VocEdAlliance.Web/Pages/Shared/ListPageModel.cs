@@ -60,6 +60,12 @@ public abstract class ListPageModel : PageModel
     /// and the day (China time), its first rows saying what was filtered. Rows are written as they are read. A format
     /// the lists do not offer is not found.</summary>
     protected IActionResult Export<TRow>(string? format, string titleKey, IReadOnlyList<string> headerKeys,
+        IQueryable<TRow> rows, Func<TRow, ValueTask<object?[]>> cells) =>
+        Export(format, titleKey, [.. headerKeys.Select(k => Localizer[k])], rows, cells);
+
+    /// <summary>As <see cref="Export{TRow}(string?, string, IReadOnlyList{string}, IQueryable{TRow}, Func{TRow, ValueTask{object?[]}})"/>,
+    /// with headers already worded (a numbered one: "party 3").</summary>
+    protected IActionResult Export<TRow>(string? format, string titleKey, IReadOnlyList<LocalizedString> headers,
         IQueryable<TRow> rows, Func<TRow, ValueTask<object?[]>> cells)
     {
         if (!StreamedExport.IsFormat(format))
@@ -86,6 +92,6 @@ public abstract class ListPageModel : PageModel
         var caption = filters.Count == 0
             ? t["Export.CaptionAll", day].Value
             : t["Export.Caption", string.Join(t["List.Separator"], filters), day].Value;
-        return StreamedExport.Of(title, caption, $"{title}_{day}", [.. headerKeys.Select(k => t[k].Value)], rows, cells, format!);
+        return StreamedExport.Of(title, caption, $"{title}_{day}", [.. headers.Select(h => h.Value)], rows, cells, format!);
     }
 }
