@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace VocEdAlliance.IntegrationTests.Browser;
 
 /// <summary>Zunyi's bureau records a new school and, with the keyboard alone, a pairing of it with a Shanghai school,
-/// uploads the signed scan and sees it pending; Shanghai's bureau signs in, confirms, and the pairing is active.</summary>
+/// finding the Shanghai school in the partner directory by a fragment of its name, uploads the signed scan and sees it pending; Shanghai's bureau signs in, confirms, and the pairing is active.</summary>
 public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(portal)
 {
     [Theory]
@@ -55,7 +55,11 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
         await Expect(page.Locator("#organisation-suggestions option")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         Assert.Equal(school, await page.Locator("#organisation-suggestions option").First.GetAttributeAsync("value"));
         await page.Keyboard.TypeAsync(school[10..]);
-        await journey.TypeAsync(page.Locator("#Input_Parties_1__Organisation"), DemoOrganisations.Spa);
+        // The partner in Shanghai, which Zunyi's bureau cannot see, is found in the directory by a fragment of its name.
+        var second = page.Locator("#Input_Parties_1__Organisation");
+        await journey.TypeAsync(second, DemoOrganisations.Spa[2..8]);
+        await Expect(page.Locator($"#organisation-suggestions option[value='{DemoOrganisations.Spa}']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await second.FillAsync(DemoOrganisations.Spa);
         await journey.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = journey.T("Common.Save"), Exact = true }));
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(journey.T("Agreements.Recorded", title));

@@ -92,7 +92,7 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
 
         // Fixed: the two good rows only. Then, before the commit, an institution elsewhere is registered with the new
         // school's credit code: the commit checks every row again and records nothing.
-        var code = NewCreditCode();
+        var code = CreditCodes.New();
         var ready = await UploadAsync(zunyi, Csv(
             $"导入新校{tag},,{code},中等职业学校,公办,520302,,,,2001,1200",
             $"{existing.Name},,,中等职业学校,公办,{existing.RegionCode},,,,,{(existing.Enrolment ?? 0) + 7}"), "第二次.csv");
@@ -109,16 +109,6 @@ public sealed class InstitutionImportTests(ImportPortal portal) : IClassFixture<
         Assert.Null(refused.Document.QuerySelector("[data-testid=committed]"));
         Assert.Equal("新增 0 · 更新 1 · 未变 0 · 拒绝 1", Summary(refused));
         Assert.Equal(afterTaking, await SnapshotAsync()); // nothing of the file was recorded, the existing school kept
-    }
-
-    /// <summary>A unified social credit code nobody has, with its right check character (GB 32100-2015).</summary>
-    private static string NewCreditCode()
-    {
-        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-        var body = "12520302" + string.Concat(Guid.NewGuid().ToString("N").ToUpperInvariant().Where(alphabet.Contains).Take(9));
-        var sum = body.Select((c, i) => alphabet.IndexOf(c, StringComparison.Ordinal) * weights[i]).Sum();
-        return body + alphabet[(31 - (sum % 31)) % 31];
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace VocEdAlliance.Web.Pages.Agreements;
 public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, TimeProvider clock,
     PortalClock portalClock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record PartyRow(string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
+    public sealed record PartyRow(Guid OrganisationId, string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
         bool Confirmed, DateTimeOffset? ConfirmedAt, IReadOnlyList<(string? Before, string? Now)> Changes);
     public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn);
 
@@ -131,7 +131,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         var parties = new List<PartyRow>();
         foreach (var p in Agreement.Parties)
         {
-            parties.Add(new PartyRow(p.OrganisationName, await regions.PathAsync(p.RegionCode, CultureInfo.CurrentUICulture),
+            parties.Add(new PartyRow(p.OrganisationId, p.OrganisationName, await regions.PathAsync(p.RegionCode, CultureInfo.CurrentUICulture),
                 p.SignatoryName, p.SignatoryTitle, p.SignedOn, Agreement.IsConfirmedBy(p.OrganisationId),
                 Agreement.ConfirmationOf(p.OrganisationId)?.ConfirmedAt, Agreement.ChangesSinceConfirmationOf(p.OrganisationId)));
         }

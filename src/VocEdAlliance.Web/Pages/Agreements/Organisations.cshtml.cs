@@ -6,8 +6,9 @@ using VocEdAlliance.Web.Pages.Shared;
 
 namespace VocEdAlliance.Web.Pages.Agreements;
 
-/// <summary>Party suggestions as the user types: only organisations the user can see (the access filter applies).
-/// A counterpart elsewhere is named by its exact full name or credit code instead.</summary>
+/// <summary>Suggestions of the organisations the user can see (the access filter applies), for the user account form,
+/// whose organisation must be in the admin's jurisdiction. Parties, members and leads are chosen from the partner
+/// directory instead (<see cref="Partners.PartnerDirectory"/>).</summary>
 public class OrganisationsModel(AppDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? q)

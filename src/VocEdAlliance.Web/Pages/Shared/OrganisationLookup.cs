@@ -15,7 +15,7 @@ public static class OrganisationLookup
 
     /// <summary>An organisation the user can see, by exact name; otherwise, to name a counterpart in another
     /// jurisdiction, any organisation by its exact full name or credit code (one match, nothing else disclosed).
-    /// See docs/access-model.md, "Naming a counterpart".</summary>
+    /// See docs/access-model.md, "The partner directory".</summary>
     public static async Task<Found?> FindAsync(AppDbContext db, string typed)
     {
         typed = typed.Trim();

@@ -20,6 +20,7 @@
             list.replaceChildren.apply(list, suggestions.map(function (s) {
               var option = document.createElement('option');
               option.value = s.label;
+              if (s.detail) { option.label = s.detail; } // the directory's kind, region and code tell namesakes apart
               return option;
             }));
           })
