@@ -46,6 +46,11 @@ public static class HistoryWriter
                         entries.Add(Entry(type, record.Id, Archiving(fields) ? HistoryAction.Archived : HistoryAction.Updated, fields, record.AccessKeys));
                     }
                     break;
+                case RegistrationRequest request:
+                    entries.Add(Entry(nameof(RegistrationRequest), request.Id,
+                        entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
+                        entry.State == EntityState.Added ? [] : Changed(entry), request.AccessKeys));
+                    break;
                 case CooperationActivity activity when activity.Owners.OfType<IAccessControlled>().ToList() is { Count: > 0 } owners:
                     var ownerKeys = owners.SelectMany(o => o.AccessKeys).Distinct();
                     if (entry.State == EntityState.Added)

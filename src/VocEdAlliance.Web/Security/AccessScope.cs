@@ -14,6 +14,11 @@ public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
     /// <summary>Nobody signed in, or an account without an organisation: sees and changes nothing.</summary>
     public static AccessScope Nothing { get; } = new(SeesEverything: false, MayWrite: false, Key: "-");
 
+    /// <summary>Whether the region lies in the user's jurisdiction (a bureau's region or below; everywhere for the
+    /// system and the ministry).</summary>
+    public bool CoversRegion(string regionCode) =>
+        SeesEverything || (Key.StartsWith("r:", StringComparison.Ordinal) && regionCode.StartsWith(Key[2..], StringComparison.Ordinal));
+
     public static AccessScope For(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true)

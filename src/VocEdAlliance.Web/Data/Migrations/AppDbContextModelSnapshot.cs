@@ -1115,6 +1115,111 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.RegistrationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_organisation_id");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registration_requests");
+
+                    b.HasIndex("AccessKeys")
+                        .HasDatabaseName("ix_registration_requests_access_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AccessKeys"), "gin");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_registration_requests_institution_id");
+
+                    b.HasIndex("RequestedByOrganisationId")
+                        .HasDatabaseName("ix_registration_requests_requested_by_organisation_id");
+
+                    b.HasIndex("RequestedByUserId")
+                        .HasDatabaseName("ix_registration_requests_requested_by_user_id");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_registration_requests_status_requested_at");
+
+                    b.ToTable("registration_requests", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1734,6 +1839,28 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organisations_regions_region_code");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Organisations.RegistrationRequest", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registration_requests_organisations_institution_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registration_requests_organisations_requested_by_organisati");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registration_requests_users_requested_by_user_id");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Plans.YearlyPlan", b =>

@@ -62,6 +62,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, Por
             "activity" => (await db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(), "/Activities/Details"),
             "alliance" => (await db.Alliances.Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(), "/Alliances/Details"),
             "institution" => (await db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(), "/Institutions/Details"),
+            "request" => (await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(), "/Partners/Requests"),
             "plan" => (await db.Plans.Where(p => p.Id == id)
                 .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
@@ -77,6 +78,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, Por
             "activity" => "CooperationActivity",
             "alliance" => "Alliance",
             "plan" => "YearlyPlan",
+            "request" => "RegistrationRequest",
             _ => nameof(Organisation),
         };
         return db.History.AsNoTracking()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
@@ -26,9 +27,28 @@ public class CreateModel(
     [BindProperty]
     public Guid FormToken { get; set; } = SubmitOnce.NewToken();
 
-    public void OnGet()
+    /// <summary>The registration request this registers (see <see cref="RegistrationRequest"/>): it fills the form in,
+    /// and is accepted, naming the institution, in the same save.</summary>
+    [BindProperty(SupportsGet = true, Name = "request")]
+    public Guid? RequestId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (RequestId is not null)
+        {
+            if (await AnsweredRequestAsync() is not { } request)
+            {
+                return NotFound();
+            }
+            Input = new InstitutionInput { Name = request.Name, Kind = request.Kind, Region = request.RegionCode, CreditCode = request.CreditCode };
+        }
+        return Page();
     }
+
+    /// <summary>The request, when it is pending and addressed to the user's jurisdiction.</summary>
+    private async Task<RegistrationRequest?> AnsweredRequestAsync() =>
+        await db.RegistrationRequests.SingleOrDefaultAsync(r => r.Id == RequestId && r.Status == RegistrationRequestStatus.Pending) is { } request
+        && db.Access.CoversRegion(request.RegionCode) ? request : null;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -39,6 +59,15 @@ public class CreateModel(
         if (await Input.CreateAsync(new InstitutionRules(db, regions, authorization, User, clock.GetLocalNow().Year, t), ModelState) is not { } institution)
         {
             return Page();
+        }
+        if (RequestId is not null)
+        {
+            if (await AnsweredRequestAsync() is not { } request)
+            {
+                ModelState.AddModelError(string.Empty, t["RegistrationRequest.Answered"]);
+                return Page();
+            }
+            request.Accept(institution.Id, clock.GetUtcNow());
         }
         db.Institutions.Add(institution);
         if (await this.SaveOnceAsync(db, FormToken, Url.Page("/Institutions/Details", new { id = institution.Id })!, clock) is { } repeated)

@@ -33,6 +33,8 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
 
     public sealed record Row(PartnerDirectory.Entry Entry, string RegionPath, Link Link);
 
+    public bool MayRequest => User.IsInRole(Security.Roles.SystemAdmin) || User.IsInRole(Security.Roles.BureauAdmin) || User.IsInRole(Security.Roles.BureauStaff);
+
     public IReadOnlyDictionary<string, string> PagerQuery => new Dictionary<string, string> { ["q"] = Q ?? string.Empty };
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
