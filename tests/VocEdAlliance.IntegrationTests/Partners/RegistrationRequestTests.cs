@@ -21,6 +21,10 @@ public class RegistrationRequestTests(PortalFixture portal)
     private Task<RegistrationRequest?> StoredAsync(string name) =>
         portal.WithDatabaseAsync(db => db.RegistrationRequests.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Name == name));
 
+    private static async Task<int> WaitingCountAsync(PortalSession session) =>
+        int.Parse((await session.GetAsync("/Notifications")).Document.QuerySelector("[data-testid=registration-requests-count]")!.TextContent,
+            System.Globalization.CultureInfo.InvariantCulture);
+
     private static string? FieldError(PortalPage page, string field) =>
         page.Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
 
@@ -28,6 +32,8 @@ public class RegistrationRequestTests(PortalFixture portal)
     public async Task A_request_reaches_the_partner_s_bureaus_only_and_a_declined_one_creates_nothing()
     {
         var name = $"金山新登记学校{Guid.NewGuid():N}"[..15];
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        var before = await WaitingCountAsync(shanghai);
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         var search = await zunyi.GetAsync("/Partners?q=" + Uri.EscapeDataString(name));
         Assert.Equal($"/Partners/Request?name={Uri.EscapeDataString(name)}", search.Document.QuerySelector("[data-testid=request-registration]")!.GetAttribute("href"));
@@ -37,8 +43,8 @@ public class RegistrationRequestTests(PortalFixture portal)
         var request = (await StoredAsync(name))!;
         Assert.Equal(RegistrationRequestStatus.Pending, request.Status);
 
-        // Shanghai's bureau has it waiting; Liuyang's neither sees it nor may register it.
-        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        // Shanghai's bureau has it waiting, and its notifications say so; Liuyang's neither sees it nor may register it.
+        Assert.Equal(before + 1, await WaitingCountAsync(shanghai));
         var waiting = await shanghai.GetAsync("/Partners/Requests");
         Assert.NotNull(waiting.Document.QuerySelector($"[data-testid=to-us] tr[data-request='{request.Id}']"));
         using var liuyang = await portal.SignedInAsync("liuyang.staff@demo.local");
@@ -56,6 +62,7 @@ public class RegistrationRequestTests(PortalFixture portal)
         Assert.Equal((RegistrationRequestStatus.Declined, "该校已于2025年撤并", (Guid?)null), (declined.Status, declined.DeclineReason, declined.InstitutionId));
         Assert.False(await portal.WithDatabaseAsync(db => db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.Name == name)));
         Assert.Contains("该校已于2025年撤并", (await zunyi.GetAsync("/Partners/Requests")).Text, StringComparison.Ordinal);
+        Assert.Equal(before, await WaitingCountAsync(shanghai));
         var history = await shanghai.GetAsync($"/History/request/{request.Id}");
         Assert.Equal(HttpStatusCode.OK, history.Status);
         Assert.Contains("该校已于2025年撤并", history.Text, StringComparison.Ordinal);

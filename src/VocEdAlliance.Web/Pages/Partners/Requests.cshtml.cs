@@ -36,6 +36,22 @@ public class RequestsModel(AppDbContext db, TimeProvider clock, IStringLocalizer
 
     [BindProperty] public DeclineInput Decline { get; set; } = new();
 
+    /// <summary>The pending requests the user's jurisdiction answers (the partner's region is in it).</summary>
+    public static IQueryable<RegistrationRequest> WaitingOn(AppDbContext db)
+    {
+        var pending = db.RegistrationRequests.Where(r => r.Status == RegistrationRequestStatus.Pending);
+        if (db.Access.SeesEverything)
+        {
+            return pending;
+        }
+        if (!db.Access.Key.StartsWith("r:", StringComparison.Ordinal))
+        {
+            return pending.Where(_ => false);
+        }
+        var prefix = db.Access.Key[2..];
+        return pending.Where(r => r.RegionCode.StartsWith(prefix));
+    }
+
     public async Task OnGetAsync()
     {
         var rows = await db.RegistrationRequests.AsNoTracking().OrderBy(r => r.Status).ThenByDescending(r => r.RequestedAt).Take(500)
