@@ -19,7 +19,7 @@ namespace VocEdAlliance.Web.Data;
 public static class HistoryWriter
 {
     /// <summary>Bookkeeping columns that say nothing a person needs to see.</summary>
-    private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id"];
+    private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id", "AnsweredAt", "InstitutionId"];
 
     public static IReadOnlyList<HistoryEntry> Collect(ChangeTracker changes, Guid? userId, string userName, DateTimeOffset now)
     {

@@ -102,6 +102,11 @@ public class RegistrationRequestTests(PortalFixture portal)
         Assert.Contains("合作单位查询", FieldError(registered, "Input.Name"), StringComparison.Ordinal);
         var badRegion = await RequestAsync(zunyi, $"无地区学校{Guid.NewGuid():N}"[..13], "999999");
         Assert.False(string.IsNullOrEmpty(FieldError(badRegion, "Input.Region")));
+        var badCode = await RequestAsync(zunyi, $"坏码学校{Guid.NewGuid():N}"[..12], "310116", "91310116MA1J8XXXX1");
+        Assert.Contains("校验码", FieldError(badCode, "Input.CreditCode"), StringComparison.Ordinal);
         Assert.Null(await StoredAsync(DemoOrganisations.Spa));
+        // The partner's region is picked from every region in the country, not only the bureau's own.
+        Assert.Contains("310116", await zunyi.Http.GetStringAsync("/Regions/Search?locations=true&anywhere=true&q=" + Uri.EscapeDataString("金山"),
+            TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

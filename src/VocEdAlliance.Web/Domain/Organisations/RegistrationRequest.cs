@@ -56,6 +56,10 @@ public sealed class RegistrationRequest : IAccessControlled
         Kind = kind;
         RegionCode = regionCode;
         CreditCode = Text.Optional(creditCode?.ToUpperInvariant(), 18, nameof(CreditCode));
+        if (CreditCode is not null && !UnifiedSocialCreditCode.IsValid(CreditCode))
+        {
+            throw new DomainException("Institution.CreditCodeInvalid", nameof(CreditCode));
+        }
         Contact = Text.Optional(contact, ContactMaxLength, nameof(Contact));
         RequestedByUserId = requestedByUserId;
         RequestedByName = requestedByName;

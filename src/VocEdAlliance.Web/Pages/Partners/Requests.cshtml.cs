@@ -86,13 +86,11 @@ public class RequestsModel(AppDbContext db, TimeProvider clock, IStringLocalizer
                 TempData["StatusMessage"] = t["RegistrationRequest.Declined", request.Name].Value;
                 return RedirectToPage();
             }
-            catch (DomainException refusal)
+            catch (Exception answered) when (answered is DomainException or DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError($"{nameof(Decline)}.{nameof(DeclineInput.Reason)}", t[refusal.MessageKey, [.. refusal.Arguments]]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError($"{nameof(Decline)}.{nameof(DeclineInput.Reason)}", t["RegistrationRequest.Answered"]);
+                // Answered meanwhile (here or by a colleague): nothing changes, and the list says so.
+                TempData["StatusMessage"] = t["RegistrationRequest.Answered"].Value;
+                return RedirectToPage();
             }
         }
         db.ChangeTracker.Clear();

@@ -12,10 +12,12 @@ public class SearchModel(RegionDirectory regions) : PageModel
 {
     public sealed record Suggestion(string Code, string Label);
 
-    public async Task<IActionResult> OnGetAsync(string? q, bool locations = false)
+    /// <param name="anywhere">Every region in the country (a partner's, for a registration request), not only the
+    /// user's jurisdiction.</param>
+    public async Task<IActionResult> OnGetAsync(string? q, bool locations = false, bool anywhere = false)
     {
         var key = User.FindFirst(PortalClaims.AccessKey)?.Value;
-        var within = key is not null && key.StartsWith("r:", StringComparison.Ordinal) ? key[2..] : null;
+        var within = !anywhere && key is not null && key.StartsWith("r:", StringComparison.Ordinal) ? key[2..] : null;
         var found = await regions.SearchAsync(q ?? string.Empty, within, locations, limit: 20);
         var suggestions = new List<Suggestion>(found.Count);
         foreach (var region in found)
