@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     /// <summary>Recorded by another side, waiting for this user's side to confirm.</summary>
     public IReadOnlyList<AgreementRow> WaitingForUs { get; private set; } = [];
 
-    /// <summary>Registration requests waiting for the bureau's answer (see <see cref="Partners.RequestsModel"/>).</summary>
+    /// <summary>Registration requests waiting for the bureau's answer (see <see cref="Partners.RegistrationRequests"/>).</summary>
     public int RegistrationRequestsWaiting { get; private set; }
 
     /// <summary>Recorded by this user's side, waiting for the counterpart.</summary>
@@ -66,7 +66,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             ConfirmedByAll = SummaryStore.For(db) is { } rollups
                 ? await rollups.AgreementCountAsync(AgreementStatus.Active)
                 : await current.CountAsync(a => a.Status == AgreementStatus.Active);
-            RegistrationRequestsWaiting = await Partners.RequestsModel.WaitingOn(db).CountAsync();
+            RegistrationRequestsWaiting = await Partners.RegistrationRequests.WaitingOn(db).CountAsync();
             var horizon = Today.AddDays(ExpiryWindowDays);
             Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null
                                                      && a.EffectiveTo >= Today && a.EffectiveTo <= horizon)).ToListAsync();

@@ -46,9 +46,8 @@ public class CreateModel(
     }
 
     /// <summary>The request, when it is pending and addressed to the user's jurisdiction.</summary>
-    private async Task<RegistrationRequest?> AnsweredRequestAsync() =>
-        await db.RegistrationRequests.SingleOrDefaultAsync(r => r.Id == RequestId && r.Status == RegistrationRequestStatus.Pending) is { } request
-        && db.Access.CoversRegion(request.RegionCode) ? request : null;
+    private Task<RegistrationRequest?> AnsweredRequestAsync() =>
+        Partners.RegistrationRequests.WaitingOn(db).SingleOrDefaultAsync(r => r.Id == RequestId);
 
     public async Task<IActionResult> OnPostAsync()
     {

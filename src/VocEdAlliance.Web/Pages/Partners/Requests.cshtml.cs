@@ -36,33 +36,19 @@ public class RequestsModel(AppDbContext db, TimeProvider clock, IStringLocalizer
 
     [BindProperty] public DeclineInput Decline { get; set; } = new();
 
-    /// <summary>The pending requests the user's jurisdiction answers (the partner's region is in it).</summary>
-    public static IQueryable<RegistrationRequest> WaitingOn(AppDbContext db)
-    {
-        var pending = db.RegistrationRequests.Where(r => r.Status == RegistrationRequestStatus.Pending);
-        if (db.Access.SeesEverything)
-        {
-            return pending;
-        }
-        if (!db.Access.Key.StartsWith("r:", StringComparison.Ordinal))
-        {
-            return pending.Where(_ => false);
-        }
-        var prefix = db.Access.Key[2..];
-        return pending.Where(r => r.RegionCode.StartsWith(prefix));
-    }
-
     public async Task OnGetAsync()
     {
-        var rows = await db.RegistrationRequests.AsNoTracking().OrderBy(r => r.Status).ThenByDescending(r => r.RequestedAt).Take(500)
-            .Select(r => new Row(r.Id, r.Name, r.Kind, r.RegionCode, r.CreditCode, r.Contact, r.RequestedByName, r.RequestedAt, r.Status,
-                r.DeclineReason, r.InstitutionId, r.Version))
-            .ToListAsync();
-        ToUs = [.. rows.Where(r => db.Access.CoversRegion(r.RegionCode))];
+        var addressed = RegistrationRequests.AddressedTo(db);
+        ToUs = await Rows(addressed).ToListAsync();
         var organisation = User.GetOrganisationId();
-        var mine = (await db.RegistrationRequests.Where(r => r.RequestedByOrganisationId == organisation).Select(r => r.Id).ToListAsync()).ToHashSet();
-        FromUs = [.. rows.Where(r => mine.Contains(r.Id) && !db.Access.CoversRegion(r.RegionCode))];
+        FromUs = await Rows(db.RegistrationRequests.Where(r => r.RequestedByOrganisationId == organisation)
+            .Where(r => !addressed.Any(a => a.Id == r.Id))).ToListAsync();
     }
+
+    private static IQueryable<Row> Rows(IQueryable<RegistrationRequest> requests) =>
+        requests.AsNoTracking().OrderBy(r => r.Status).ThenByDescending(r => r.RequestedAt).ThenBy(r => r.Id).Take(500)
+            .Select(r => new Row(r.Id, r.Name, r.Kind, r.RegionCode, r.CreditCode, r.Contact, r.RequestedByName, r.RequestedAt, r.Status,
+                r.DeclineReason, r.InstitutionId, r.Version));
 
     /// <summary>Declines a request addressed to the user's jurisdiction, with the reason; nothing is registered.</summary>
     public async Task<IActionResult> OnPostDeclineAsync()
@@ -72,9 +58,9 @@ public class RequestsModel(AppDbContext db, TimeProvider clock, IStringLocalizer
         {
             return NotFound();
         }
-        if (!db.Access.CoversRegion(request.RegionCode) || !db.Access.MayWrite)
+        if (!await RegistrationRequests.AddressedTo(db).AnyAsync(r => r.Id == request.Id) || !db.Access.MayWrite)
         {
-            return Forbid();
+            return Forbid(); // the requesting side sees it, and waits for the answer
         }
         if (ModelState.IsValid)
         {
