@@ -99,10 +99,13 @@ public sealed class AgreementInput
         }
     }
 
-    /// <summary>The terms, with each typed party resolved to an organisation; null (and messages next to the party
-    /// fields) when one cannot be.</summary>
-    public async Task<AgreementTerms?> ToTermsAsync(AppDbContext db, ModelStateDictionary modelState, IStringLocalizer t)
+    /// <summary>The terms, with each typed party resolved to an organisation (by <see cref="OrganisationLookup"/>, or
+    /// by <paramref name="find"/>: an import's lookup that remembers a file's names); null (and messages next to the
+    /// party fields) when one cannot be.</summary>
+    public async Task<AgreementTerms?> ToTermsAsync(AppDbContext db, ModelStateDictionary modelState, IStringLocalizer t,
+        Func<string, Task<OrganisationLookup.Found?>>? find = null)
     {
+        find ??= typed => OrganisationLookup.FindAsync(db, typed);
         var parties = new List<PartyTerms>();
         for (var i = 0; i < Parties.Count; i++)
         {
@@ -111,7 +114,7 @@ public sealed class AgreementInput
             {
                 continue;
             }
-            var found = await OrganisationLookup.FindAsync(db, row.Organisation);
+            var found = await find(row.Organisation);
             if (found is null)
             {
                 modelState.AddModelError($"Input.Parties[{i}].Organisation", t["Agreement.PartyNotFound", row.Organisation.Trim()]);

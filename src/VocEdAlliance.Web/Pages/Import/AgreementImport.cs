@@ -119,7 +119,7 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         {
             return (RowOutcome.Refused, key);
         }
-        var terms = await input.ToTermsAsync(context.Db, errors, T);
+        var terms = await input.ToTermsAsync(context.Db, errors, T, typed => FindOrganisationAsync(context.Db, typed));
         if (terms is null)
         {
             return (RowOutcome.Refused, key);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Imports;
+using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Pages.Import;
@@ -121,6 +122,20 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
     /// what it does and its natural key (a key twice in a file is refused the second time).</summary>
     protected abstract Task<(RowOutcome Outcome, string? Key)> CheckRowAsync(Dictionary<string, string?> fields, ImportContext context,
         bool apply, List<RowProblem> problems, ModelStateDictionary errors);
+
+    private readonly Dictionary<string, OrganisationLookup.Found?> organisations = new(StringComparer.Ordinal);
+
+    /// <summary>An organisation a row names (party, member), as the forms find it (<see cref="OrganisationLookup"/>),
+    /// looked up once a file: a name on 10,000 rows costs one query, not 10,000.</summary>
+    protected async Task<OrganisationLookup.Found?> FindOrganisationAsync(AppDbContext db, string typed)
+    {
+        var key = typed.Trim();
+        if (!organisations.TryGetValue(key, out var found))
+        {
+            organisations[key] = found = await OrganisationLookup.FindAsync(db, key);
+        }
+        return found;
+    }
 
     /// <summary>A drop-down's value as the form would post it: the label in either language, or the value's name.</summary>
     protected void ReadChoice<TEnum>(Dictionary<string, string?> fields, string property, List<RowProblem> problems) where TEnum : struct, Enum

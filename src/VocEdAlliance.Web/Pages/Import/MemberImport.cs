@@ -55,7 +55,7 @@ public sealed class MemberImport(RowBinding binding, IStringLocalizer t) : Impor
             problems.Add(new RowProblem(LeftOn, T[leftError.MessageKey, [T["Field.LeftOn"].Value, .. leftError.Arguments]]));
         }
         var alliance = await AllianceAsync(fields[AllianceName], context, problems);
-        var found = input.Organisation is { Length: > 0 } typed ? await OrganisationLookup.FindAsync(context.Db, typed) : null;
+        var found = input.Organisation is { Length: > 0 } typed ? await FindOrganisationAsync(context.Db, typed) : null;
         if (found is null && input.Organisation is { Length: > 0 } missing)
         {
             problems.Add(new RowProblem(nameof(MemberInput.Organisation), T["Agreement.PartyNotFound", missing]));
