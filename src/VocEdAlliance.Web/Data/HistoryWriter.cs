@@ -19,7 +19,8 @@ namespace VocEdAlliance.Web.Data;
 public static class HistoryWriter
 {
     /// <summary>Bookkeeping columns that say nothing a person needs to see.</summary>
-    private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id", "AnsweredAt", "InstitutionId"];
+    private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id", "AnsweredAt", "InstitutionId",
+        "SubmittedBy", "ApproverJurisdiction", "ReturnedByUserId"];
 
     public static IReadOnlyList<HistoryEntry> Collect(ChangeTracker changes, Guid? userId, string userName, DateTimeOffset now)
     {

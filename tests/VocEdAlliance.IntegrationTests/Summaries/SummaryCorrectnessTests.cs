@@ -328,7 +328,7 @@ public sealed class PlansVsActualsTests(KnownDataset data) : IClassFixture<Known
             var now = DateTimeOffset.UtcNow;
             YearlyPlan Approved(YearlyPlan plan, string submitter, string approver)
             {
-                plan.Submit(submitter, user, now);
+                plan.Submit("r:" + submitter, approver, user, now);
                 plan.Approve(approver, user, now);
                 return plan;
             }

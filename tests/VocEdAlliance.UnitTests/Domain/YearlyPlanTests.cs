@@ -3,6 +3,7 @@ using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.UnitTests.Domain;
 
@@ -16,13 +17,14 @@ public class YearlyPlanTests
         new DateOnly(2023, 1, 1), null, [CooperationMode.TeacherTraining], null, null), null, null, Now, Guid.NewGuid());
 
     [Fact]
-    public void Only_a_bureau_above_the_submitter_approves_and_an_approved_plan_is_locked()
+    public void Only_the_bureau_the_plan_was_routed_to_or_the_system_admin_answers_it_and_an_approved_plan_is_locked()
     {
         var plan = new YearlyPlan(Pairing(), 2024, new PlanTargets(TeachersTrained: 10));
-        plan.Submit("5203", Guid.NewGuid(), Now);
+        plan.Submit("r:5203", "52", Guid.NewGuid(), Now);
 
-        Assert.False(plan.IsSupervisedBy("5203"));
-        Assert.False(plan.IsSupervisedBy("43"));
+        Assert.False(plan.AwaitsApprovalFrom("5203"));
+        Assert.False(plan.AwaitsApprovalFrom("43"));
+        Assert.True(plan.AwaitsApprovalFrom(null)); // the system admin, the last resort
         Assert.Equal("Plan.NotSupervisor", Assert.Throws<DomainException>(() => plan.Approve("5203", Guid.NewGuid(), Now)).MessageKey);
         plan.Approve("52", Guid.NewGuid(), Now);
 
@@ -31,13 +33,33 @@ public class YearlyPlanTests
     }
 
     [Fact]
-    public void A_county_bureau_supervises_a_schools_own_submission()
+    public void A_returned_plan_is_a_draft_with_the_comment_and_can_be_submitted_again()
+    {
+        var plan = new YearlyPlan(Pairing(), 2024, new PlanTargets(Visits: 2));
+        plan.Submit("r:5203", "52", Guid.NewGuid(), Now);
+
+        Assert.Equal("Validation.Required", Assert.Throws<DomainException>(() => plan.Return("52", " ", Guid.NewGuid(), Now)).MessageKey);
+        plan.Return("52", " 请补充学生交流目标 ", Guid.NewGuid(), Now);
+
+        Assert.Equal((PlanStatus.Draft, "请补充学生交流目标"), (plan.Status, plan.ReturnComment));
+        Assert.Equal("Plan.NotSupervisor", Assert.Throws<DomainException>(() => plan.Approve("52", Guid.NewGuid(), Now)).MessageKey);
+        plan.ChangeTargets(new PlanTargets(Visits: 2, StudentsExchanged: 10));
+        plan.Submit("r:5203", "52", Guid.NewGuid(), Now);
+        plan.Approve("52", Guid.NewGuid(), Now);
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+    }
+
+    [Fact]
+    public void A_bureau_never_approves_its_own_plan_and_the_places_above_a_submitter_are_nearest_first()
     {
         var plan = new YearlyPlan(Pairing(), 2024, new PlanTargets());
-        plan.Submit("520302", Guid.NewGuid(), Now);
+        Assert.Equal("Plan.NotSupervisor", Assert.Throws<DomainException>(() => plan.Submit("r:5203", "5203", Guid.NewGuid(), Now)).MessageKey);
 
-        Assert.True(plan.IsSupervisedBy("5203"));
-        Assert.True(plan.IsSupervisedBy("52"));
+        Assert.Equal(["5203", "52"], ResponsibleBureaus.Above("r:520302", null));
+        Assert.Equal(["52"], ResponsibleBureaus.Above("r:5203", null));
+        Assert.Empty(ResponsibleBureaus.Above("r:52", null));
+        // A school's own county bureau is above the school.
+        Assert.Equal(["520302", "5203", "52"], ResponsibleBureaus.Above("o:school", "520302"));
     }
 
     [Fact]

@@ -18,7 +18,12 @@ public sealed class YearlyPlanConfiguration : IEntityTypeConfiguration<YearlyPla
         builder.ToTable(t => t.HasCheckConstraint("ck_yearly_plans_owner", "(agreement_id IS NULL) <> (alliance_id IS NULL)"));
         builder.Ignore(p => p.OwnerName);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.SubmitterScope).HasMaxLength(40);
+        builder.Property(p => p.SubmittedBy).HasMaxLength(40);
+        builder.Property(p => p.ApproverJurisdiction).HasMaxLength(6);
+        builder.Property(p => p.ReturnComment).HasMaxLength(YearlyPlan.ReturnCommentMaxLength);
+        // The approver's queue and "submitted by us".
+        builder.HasIndex(p => new { p.Status, p.ApproverJurisdiction });
+        builder.HasIndex(p => p.SubmittedBy);
         builder.ComplexProperty(p => p.Targets, targets =>
         {
             foreach (var indicator in Enum.GetNames<Indicator>())
@@ -28,6 +33,7 @@ public sealed class YearlyPlanConfiguration : IEntityTypeConfiguration<YearlyPla
         });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.SubmittedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ApprovedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ReturnedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Ignore(p => p.ReportingDeadline);
     }

@@ -1242,6 +1242,24 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("approved_by_user_id");
 
+                    b.Property<string>("ApproverJurisdiction")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("approver_jurisdiction");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_comment");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid?>("ReturnedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("returned_by_user_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1252,14 +1270,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitted_by");
+
                     b.Property<Guid?>("SubmittedByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("submitted_by_user_id");
-
-                    b.Property<string>("SubmitterScope")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("submitter_scope");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1317,6 +1335,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("ApprovedByUserId")
                         .HasDatabaseName("ix_yearly_plans_approved_by_user_id");
 
+                    b.HasIndex("ReturnedByUserId")
+                        .HasDatabaseName("ix_yearly_plans_returned_by_user_id");
+
+                    b.HasIndex("SubmittedBy")
+                        .HasDatabaseName("ix_yearly_plans_submitted_by");
+
                     b.HasIndex("SubmittedByUserId")
                         .HasDatabaseName("ix_yearly_plans_submitted_by_user_id");
 
@@ -1329,6 +1353,9 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_yearly_plans_alliance_id_year")
                         .HasFilter("alliance_id IS NOT NULL");
+
+                    b.HasIndex("Status", "ApproverJurisdiction")
+                        .HasDatabaseName("ix_yearly_plans_status_approver_jurisdiction");
 
                     b.ToTable("yearly_plans", null, t =>
                         {
@@ -1882,6 +1909,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("ApprovedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_yearly_plans_users_approved_by_user_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_users_returned_by_user_id");
 
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()

@@ -51,8 +51,9 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
     };
 }
 
-/// <summary>年度计划: an agreement's targets for a year. Submitted by a party's school or bureau, approved by a bureau
-/// above the submitter (county → prefecture → province), then locked. Activities recorded after the reporting
+/// <summary>年度计划: an agreement's targets for a year. Submitted by a party's school or bureau, approved by the
+/// nearest bureau above the submitter that has an account (county → prefecture → province → system admin), or
+/// returned with a comment to draft; once approved, locked. Activities recorded after the reporting
 /// deadline (31 March of the next year) are late.</summary>
 public sealed class YearlyPlan : IAccessControlledPart
 {
@@ -65,8 +66,21 @@ public sealed class YearlyPlan : IAccessControlledPart
     public PlanTargets Targets { get; private set; } = new();
     public PlanStatus Status { get; private set; }
 
-    /// <summary>The region (bureau) or school code of who submitted: approval must come from a bureau above it.</summary>
-    public string? SubmitterScope { get; private set; }
+    /// <summary>The access key of the side that submitted (<c>r:5203</c> a bureau, <c>o:{id}</c> a school): "submitted
+    /// by us", and where an approval or a return is announced.</summary>
+    public string? SubmittedBy { get; private set; }
+
+    /// <summary>The jurisdiction prefix of the bureau that approves (<c>52</c>), chosen when the plan is submitted:
+    /// the nearest bureau above the submitter with an active account (see docs/access-model.md). Null: nobody above
+    /// has an account, and the system admin approves.</summary>
+    public string? ApproverJurisdiction { get; private set; }
+
+    /// <summary>Why the approver sent the plan back (kept, with who and when, until it is submitted again; the
+    /// history keeps every one).</summary>
+    public string? ReturnComment { get; private set; }
+
+    public Guid? ReturnedByUserId { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
 
     public Guid? SubmittedByUserId { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -129,33 +143,59 @@ public sealed class YearlyPlan : IAccessControlledPart
         Targets = targets;
     }
 
-    /// <param name="submitterScope">A bureau's jurisdiction prefix, or a principal's school region code.</param>
-    public void Submit(string submitterScope, Guid userId, DateTimeOffset now)
+    public const int ReturnCommentMaxLength = 1000;
+
+    /// <param name="submittedBy">The submitting side's access key.</param>
+    /// <param name="approverJurisdiction">Who approves: a bureau's jurisdiction prefix, or null for the system admin.</param>
+    public void Submit(string submittedBy, string? approverJurisdiction, Guid userId, DateTimeOffset now)
     {
         if (Status != PlanStatus.Draft)
         {
             throw new DomainException("Plan.NotDraft");
         }
-        SubmitterScope = submitterScope;
+        if (approverJurisdiction is not null && submittedBy == "r:" + approverJurisdiction)
+        {
+            throw new DomainException("Plan.NotSupervisor"); // a bureau never approves its own plan
+        }
+        SubmittedBy = submittedBy;
+        ApproverJurisdiction = approverJurisdiction;
         SubmittedByUserId = userId;
         SubmittedAt = now;
         Status = PlanStatus.Submitted;
     }
 
-    /// <summary>Whether a bureau with this jurisdiction prefix supervises the submitter: above it, and not itself.</summary>
-    public bool IsSupervisedBy(string bureauPrefix) =>
-        Status == PlanStatus.Submitted && SubmitterScope is { } submitter
-        && submitter.StartsWith(bureauPrefix, StringComparison.Ordinal) && submitter != bureauPrefix;
+    /// <summary>Whether the plan waits for this approver: the bureau it was routed to (its jurisdiction prefix), or the
+    /// system admin (null), who may answer any submitted plan — the last resort when the bureau it went to has lost its
+    /// accounts since.</summary>
+    public bool AwaitsApprovalFrom(string? bureauPrefix) =>
+        Status == PlanStatus.Submitted && (bureauPrefix is null || bureauPrefix == ApproverJurisdiction);
 
-    public void Approve(string bureauPrefix, Guid userId, DateTimeOffset now)
+    public void Approve(string? bureauPrefix, Guid userId, DateTimeOffset now)
     {
-        if (!IsSupervisedBy(bureauPrefix))
+        if (!AwaitsApprovalFrom(bureauPrefix))
         {
             throw new DomainException("Plan.NotSupervisor");
         }
         ApprovedByUserId = userId;
         ApprovedAt = now;
         Status = PlanStatus.Approved;
+    }
+
+    /// <summary>The approver sends the plan back to draft with a comment; the submitter changes it and submits again.</summary>
+    public void Return(string? bureauPrefix, string comment, Guid userId, DateTimeOffset now)
+    {
+        if (!AwaitsApprovalFrom(bureauPrefix))
+        {
+            throw new DomainException("Plan.NotSupervisor");
+        }
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            throw new DomainException("Validation.Required", nameof(ReturnComment));
+        }
+        ReturnComment = comment.Trim();
+        ReturnedByUserId = userId;
+        ReturnedAt = now;
+        Status = PlanStatus.Draft;
     }
 
     /// <summary>An activity of this year recorded after the reporting deadline (31 March, a business date: China time).</summary>

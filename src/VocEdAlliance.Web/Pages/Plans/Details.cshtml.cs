@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,6 +35,20 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     public bool CanChange { get; private set; }
     public bool CanApprove { get; private set; }
 
+    /// <summary>Who the submitted plan waits for: the bureau's name, or null for the system admin.</summary>
+    public string? ApproverName { get; private set; }
+
+    public sealed class ReturnInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(YearlyPlan.ReturnCommentMaxLength, ErrorMessage = "Validation.StringLength")]
+        [Display(Name = "Field.ReturnComment")]
+        public string? Comment { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    [BindProperty] public ReturnInput Return { get; set; } = new();
+
     private Task<YearlyPlan?> LoadAsync(Guid id) =>
         db.Plans.Include(p => p.Agreement).ThenInclude(a => a!.Parties).Include(p => p.Alliance).ThenInclude(a => a!.Members)
             .SingleOrDefaultAsync(p => p.Id == id);
@@ -45,14 +60,27 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return NotFound();
         }
-        // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
-        var activities = await PlanProgress.ActivitiesOf(db, Plan).ToListAsync();
-        Indicators = IndicatorRow.Of(Plan, activities);
-        Late = [.. activities.Where(a => Plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
-        CanChange = Plan.Status != PlanStatus.Approved
-                    && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(Plan), Operations.RecordActivity)).Succeeded;
-        CanApprove = PlanAccess.MayApprove(User, db.Access, Plan);
+        await ShowAsync();
         return Page();
+    }
+
+    private async Task ShowAsync()
+    {
+        var plan = Plan!;
+        // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
+        var activities = await PlanProgress.ActivitiesOf(db, plan).ToListAsync();
+        Indicators = IndicatorRow.Of(plan, activities);
+        Late = [.. activities.Where(a => plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
+        CanChange = plan.Status != PlanStatus.Approved
+                    && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded;
+        CanApprove = PlanAccess.MayApprove(User, db.Access, plan);
+        if (plan.ApproverJurisdiction is { } approver)
+        {
+            // The bureau's name only (public identity), usually outside the submitter's scope.
+            var code = approver.PadRight(6, '0');
+            ApproverName = await db.Bureaus.IgnoreQueryFilters().Where(b => b.RegionCode == code).OrderBy(b => b.Name).Select(b => b.Name).FirstOrDefaultAsync();
+        }
+        Return.Version = plan.Version;
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id)
@@ -63,11 +91,13 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
             return NotFound();
         }
         if (!(await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded
-            || PlanAccess.SubmitterScope(db.Access, plan) is not { } scope)
+            || PlanAccess.Submitter(db.Access, plan) is not { } submitter)
         {
             return Forbid();
         }
-        return await ChangeAsync(id, () => plan.Submit(scope, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Submitted");
+        var now = clock.GetUtcNow();
+        var approver = await ResponsibleBureaus.NearestWithAccountAsync(db, submitter.Above, now);
+        return await ChangeAsync(id, () => plan.Submit(submitter.Key, approver, User.GetUserId()!.Value, now), "Plan.Submitted");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
@@ -77,11 +107,33 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return NotFound();
         }
-        if (!PlanAccess.MayApprove(User, db.Access, plan))
+        if (!PlanAccess.IsApprover(User, db.Access, out var jurisdiction) || !plan.AwaitsApprovalFrom(jurisdiction))
         {
             return Forbid();
         }
-        return await ChangeAsync(id, () => plan.Approve(db.Access.Key[2..], User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Approved");
+        return await ChangeAsync(id, () => plan.Approve(jurisdiction, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Approved");
+    }
+
+    /// <summary>The approver sends the plan back to draft with a comment (required; kept in the history).</summary>
+    public async Task<IActionResult> OnPostReturnAsync(Guid id)
+    {
+        var plan = await LoadAsync(id);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+        if (!PlanAccess.IsApprover(User, db.Access, out var jurisdiction) || !plan.AwaitsApprovalFrom(jurisdiction))
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            Plan = plan;
+            await ShowAsync();
+            return Page();
+        }
+        db.Entry(plan).Property(p => p.Version).OriginalValue = Return.Version;
+        return await ChangeAsync(id, () => plan.Return(jurisdiction, Return.Comment!, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Returned");
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action change, string doneKey)

@@ -16,6 +16,14 @@ namespace VocEdAlliance.Web.Pages.Plans;
 /// <see cref="Summaries.PlanProgress"/>).</summary>
 public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<SharedResource> t) : ListPageModel
 {
+    /// <summary>The two queues: plans waiting for the user's approval, and plans the user's side submitted.</summary>
+    public enum PlanView
+    {
+        WaitingForMe,
+        SubmittedByUs,
+    }
+
+    [BindProperty(SupportsGet = true)] public PlanView? View { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public PlanStatus? Status { get; set; }
     [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
@@ -25,14 +33,18 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
+    /// <summary>How many plans wait for the user's approval (the tab's badge), null for who approves nothing.</summary>
+    public int? WaitingForMe { get; private set; }
+
     protected override string DefaultSort => "-year";
 
     protected override IEnumerable<ListFilter> Filters() =>
-        [("q", Q), Choice("status", Status), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        [Choice("view", View), ("q", Q), Choice("status", Status), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public async Task OnGetAsync()
     {
         var (query, ordered) = Selected();
+        WaitingForMe = PlanAccess.IsApprover(User, db.Access, out var jurisdiction) ? await AwaitingApproval(db.Plans, jurisdiction).CountAsync() : null;
         Results = await ordered
             .Select(p => new Row(p.Id, p.Year, p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name, p.AllianceId != null,
                 p.Status, p.SubmittedAt, p.ApprovedAt))
@@ -60,9 +72,23 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
                 .. Enum.GetValues<Indicator>().Select(i => (object?)p.Targets.For(i))]));
     }
 
+    /// <summary>The submitted plans routed to this approver (a bureau's jurisdiction prefix; null: the system admin).</summary>
+    public static IQueryable<YearlyPlan> AwaitingApproval(IQueryable<YearlyPlan> plans, string? jurisdiction) =>
+        plans.Where(p => p.Status == PlanStatus.Submitted && p.ApproverJurisdiction == jurisdiction
+                            && (p.Agreement == null || !p.Agreement.IsArchived));
+
     private (IQueryable<YearlyPlan> Query, IOrderedQueryable<YearlyPlan> Ordered) Selected()
     {
         var query = db.Plans.AsNoTracking().Where(p => p.Agreement == null || !p.Agreement.IsArchived);
+        if (View == PlanView.WaitingForMe)
+        {
+            query = PlanAccess.IsApprover(User, db.Access, out var jurisdiction) ? AwaitingApproval(query, jurisdiction) : query.Where(_ => false);
+        }
+        else if (View == PlanView.SubmittedByUs)
+        {
+            var key = db.Access.Key;
+            query = query.Where(p => p.SubmittedBy == key);
+        }
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var pattern = Paging.ContainsPattern(Q);
