@@ -5,10 +5,9 @@ using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Data;
 
-/// <summary>Expires active agreements whose end date has passed: at start and then every few hours, as the system
-/// (the history says so).</summary>
-public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimeProvider clock, ReminderMail mail,
-    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> t, ILogger<AgreementExpiry> logger) : BackgroundService
+/// <summary>Expires active agreements whose end date has passed, and announces those ending within 90 days: at start
+/// and then every few hours, as the system (the history says so).</summary>
+public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AgreementExpiry> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
@@ -36,15 +35,13 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
         {
             LogExpired(logger, expired);
         }
-        if (mail.IsConfigured)
-        {
-            await RemindAsync(db, today, cancellationToken);
-        }
+        await RemindAsync(db, today, cancellationToken);
         return expired;
     }
 
-    /// <summary>E-mails the bureau accounts whose jurisdiction covers an agreement ending within 90 days, once per
-    /// agreement. Reminders are written in Chinese, the portal's default language.</summary>
+    /// <summary>Marks the agreements ending within 90 days as reminded, once per agreement: the save announces each to
+    /// its parties' accounts (<see cref="NotificationWriter"/>: inbox, and e-mail through the outbox when configured).
+    /// Two instances never both announce: the second one's save meets a changed row version.</summary>
     private async Task RemindAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var window = Pages.IndexModel.ExpiryWindowDays;
@@ -58,12 +55,6 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
         {
             return;
         }
-        var bureauRoles = await db.Roles.Where(r => r.Name == Roles.BureauAdmin || r.Name == Roles.BureauStaff).Select(r => r.Id).ToListAsync(cancellationToken);
-        var bureauUsers = await db.Users
-            .Where(u => u.Email != null && u.OrganisationId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && bureauRoles.Contains(ur.RoleId)))
-            .Join(db.Bureaus, u => u.OrganisationId, b => b.Id, (u, b) => new { u.Email, b.RegionCode })
-            .ToListAsync(cancellationToken);
-        // Claim first, send after: two instances never both send, at the price of a reminder lost if sending fails.
         foreach (var agreement in ending)
         {
             agreement.MarkExpiryReminderSent(today);
@@ -76,47 +67,14 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
         {
             return;
         }
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = Platform.PortalLocalization.Chinese;
-        try
-        {
-            foreach (var agreement in ending)
-            {
-                var recipients = bureauUsers.Where(u => agreement.AccessKeys.Contains(Domain.Access.AccessKeys.ForJurisdiction(u.RegionCode)))
-                    .Select(u => u.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                if (recipients.Count > 0)
-                {
-                    var end = Platform.LocalizerExtensions.Date(agreement.EffectiveTo);
-                    await mail.SendAsync(recipients, t["Reminder.Subject", agreement.Title, end], t["Reminder.Body", agreement.Title, end], cancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
         LogReminded(logger, ending.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminded bureaus by e-mail of {Count} agreements ending soon")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announced {Count} agreements ending soon")]
     private static partial void LogReminded(ILogger logger, int count);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(Interval, clock, RunOnceAsync, ex => LogFailed(logger, ex), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} agreements expired at their end date")]
     private static partial void LogExpired(ILogger logger, int count);

@@ -19,7 +19,8 @@ namespace VocEdAlliance.Web.Data;
 /// <summary>The portal's database. Every query of a scoped record is filtered by the current user's access scope
 /// (<see cref="AccessFilter"/>) and every save is checked by <see cref="AccessGuard"/>: pages never filter by hand.
 /// Names are snake_case; configurations live in <c>Data/Configurations</c>.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess access, TimeProvider? clock = null)
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess access, TimeProvider? clock = null,
+    Microsoft.Extensions.Options.IOptions<Platform.SmtpOptions>? smtp = null)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the query filter every scoped record carries.</summary>
@@ -40,6 +41,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Domain.Imports.ImportBatch> ImportBatches => Set<Domain.Imports.ImportBatch>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+    public DbSet<Domain.Inbox.Notification> Notifications => Set<Domain.Inbox.Notification>();
+    public DbSet<Domain.Inbox.OutboxMail> OutboxMails => Set<Domain.Inbox.OutboxMail>();
 
     public AccessScope Access => access.Scope;
 
@@ -96,23 +99,42 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         return Expression.Lambda(Expression.OrElse(Expression.Property(context, nameof(AccessSeesEverything)), contains), record);
     }
 
+    /// <summary>Only Data Protection's key ring saves synchronously: it announces nothing.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
+        AccessGuard.Check(ChangeTracker, access.Scope);
+        WriteHistory();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>Every save: refuse what is outside the user's scope, then write the history of what changed.</summary>
-    private void BeforeSave()
+    /// <summary>Every save: refuse what is outside the user's scope, announce what happened to whom it concerns, then
+    /// write the history of what changed — all in the save's one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AccessGuard.Check(ChangeTracker, access.Scope);
+        await NotificationWriter.AnnounceAsync(this, access.Actor.Id, Now, smtp?.Value.IsConfigured == true, cancellationToken);
+        WriteHistory();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was saved: what this attempt announced goes too, so a second attempt does not announce it twice.
+            foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Added
+                         && e.Entity is Domain.Inbox.Notification or Domain.Inbox.OutboxMail or Domain.History.HistoryEntry).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            throw;
+        }
+    }
+
+    private DateTimeOffset Now => (clock ?? TimeProvider.System).GetUtcNow();
+
+    private void WriteHistory()
+    {
         var (userId, userName) = access.Actor;
-        History.AddRange(HistoryWriter.Collect(ChangeTracker, userId, userName, (clock ?? TimeProvider.System).GetUtcNow()));
+        History.AddRange(HistoryWriter.Collect(ChangeTracker, userId, userName, Now));
     }
 }

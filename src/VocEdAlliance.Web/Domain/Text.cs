@@ -21,6 +21,10 @@ public static class Text
         return trimmed.Length <= maxLength ? trimmed : throw new DomainException("Validation.TooLong", field, maxLength);
     }
 
+    /// <summary>Text kept as a copy where space is fixed (a notification's subject): cut to the length, with an ellipsis.</summary>
+    public static string Shorten(string value, int maxLength) =>
+        value.Length <= maxLength ? value : string.Concat(value.AsSpan(0, maxLength - 1), "…");
+
     /// <summary>NUL and the other C0/C1 control characters (tab and line breaks aside), and the bidirectional
     /// formatting characters that make text read other than it is stored (<c>合同&#x202E;fdp.exe</c> shows as
     /// "合同exe.pdf"). PostgreSQL refuses NUL in text; the rest would be kept and mislead the next reader.</summary>

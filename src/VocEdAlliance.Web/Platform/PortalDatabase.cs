@@ -23,9 +23,10 @@ public static class PortalDatabase
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<RegionDirectory>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.AddSingleton<ReminderMail>();
         services.AddSingleton<AgreementExpiry>();
         services.AddHostedService(sp => sp.GetRequiredService<AgreementExpiry>());
+        services.AddSingleton<Pages.Inbox.OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Pages.Inbox.OutboxSender>());
         services.AddDbContext<AppDbContext>(options => options.UsePortalNpgsql(connectionString));
         services.AddDataProtection()
             .SetApplicationName("VocEdAlliance")

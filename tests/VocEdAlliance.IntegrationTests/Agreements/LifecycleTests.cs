@@ -72,36 +72,3 @@ public class ReminderTests(PortalFixture portal)
         Assert.DoesNotContain(agreement.Title, (await liuyang.GetAsync("/Notifications")).Text, StringComparison.Ordinal);
     }
 }
-
-public class ReminderMailTests(PortalFixture portal)
-{
-    [Fact]
-    public async Task With_SMTP_configured_the_jurisdictions_bureau_accounts_get_one_reminder_of_an_agreement_ending_soon()
-    {
-        var (agreement, _) = await portal.CreatePairingWithActivityAsync("520302", "520303");
-        var soon = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45);
-        await portal.SetEndDateAsync(agreement.Id, soon);
-        await using var smtp = new FakeSmtpServer();
-        await using var mailing = new PortalFactory(portal.ConnectionString, settings: new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var expiry = mailing.Services.GetRequiredService<VocEdAlliance.Web.Data.AgreementExpiry>();
-
-        await expiry.RunOnceAsync(TestContext.Current.CancellationToken);
-        await expiry.RunOnceAsync(TestContext.Current.CancellationToken);
-        // The portal's own background run may have claimed the reminder first: give its mail a moment to arrive.
-        for (var waited = 0; waited < 100 && !smtp.Messages.Any(m => FakeSmtpServer.Body(m.Data).Contains(agreement.Title, StringComparison.Ordinal)); waited++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        // Run twice: one reminder only, to the Zunyi bureau's accounts, in Chinese.
-        var reminder = Assert.Single(smtp.Messages, m => FakeSmtpServer.Body(m.Data).Contains(agreement.Title, StringComparison.Ordinal));
-        Assert.Contains("zunyi.staff@demo.local", reminder.Recipients);
-        Assert.Contains("zunyi.admin@demo.local", reminder.Recipients);
-        Assert.DoesNotContain("liuyang.staff@demo.local", reminder.Recipients);
-        Assert.Contains("到期", FakeSmtpServer.Body(reminder.Data), StringComparison.Ordinal);
-        Assert.NotNull((await portal.WithDatabaseAsync(db => db.Agreements.SingleAsync(a => a.Id == agreement.Id))).ExpiryReminderSentOn);
-    }
-}

@@ -23,6 +23,8 @@ public class AccessFilterCoverageTests(PortalFixture portal)
         [typeof(DataProtectionKey)] = "the cookie key ring, never shown",
         [typeof(VocEdAlliance.Web.Domain.Imports.ImportBatch)] = "an upload's record, read only by the user who uploaded it (their own batches); the rows it brings in are checked against the user's scope like a form",
         [typeof(FormSubmission)] = "read only by token and by the user who posted the form; holds a record address, never shown",
+        [typeof(VocEdAlliance.Web.Domain.Inbox.Notification)] = "an inbox entry, read only by its recipient (Inbox.IndexModel.Of: the signed-in user's own); it names a record whose page the access filter still guards",
+        [typeof(VocEdAlliance.Web.Domain.Inbox.OutboxMail)] = "read only by the mail worker (system scope), never shown",
         [typeof(VocEdAlliance.Web.Domain.Access.PersonalAccessToken)] = "read by its secret's hash (the API's sign-in, before anyone is known), by its own user on their tokens page, and by an admin on the page of a user they administer (whose scope is checked there)",
     };
 

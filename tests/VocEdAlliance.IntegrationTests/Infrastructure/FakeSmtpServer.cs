@@ -8,17 +8,34 @@ namespace VocEdAlliance.IntegrationTests.Infrastructure;
 /// <summary>Just enough SMTP on loopback to receive the portal's reminder e-mails and keep them for the test.</summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task serving;
 
-    public FakeSmtpServer()
+    /// <param name="port">A given port (a server that "comes back" where the portal expects it), or any free one.</param>
+    public FakeSmtpServer(int port = 0)
     {
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         serving = ServeAsync();
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>A loopback port nothing listens on (for an SMTP server that is down).</summary>
+    public static int UnusedPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    /// <summary>A message's Message-Id header (the portal's outbox id).</summary>
+    public static string? MessageId(string data) =>
+        data.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .FirstOrDefault(l => l.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))?[11..].Trim();
 
     /// <summary>Each message received: its recipients and its raw text (headers and body).</summary>
     public ConcurrentQueue<(List<string> Recipients, string Data)> Messages { get; } = new();

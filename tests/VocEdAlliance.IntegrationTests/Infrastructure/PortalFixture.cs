@@ -58,6 +58,37 @@ public sealed class PortalFixture : IAsyncLifetime
         return session;
     }
 
+    /// <summary>A session signed in as an account a test made (<see cref="CreateUserAsync"/>).</summary>
+    public async Task<PortalSession> SignedInAsync(ApplicationUser user)
+    {
+        var session = NewSession();
+        await session.SignInAsync(user.Email!, TestPassword);
+        return session;
+    }
+
+    /// <summary>A new education bureau (unique name) for a region, saved directly.</summary>
+    public Task<EducationBureau> CreateBureauAsync(string regionCode, string name = "测试教育局") =>
+        WithDatabaseAsync(async db =>
+        {
+            var bureau = db.Bureaus.Add(new EducationBureau($"{name} {Guid.NewGuid():N}"[..(name.Length + 9)], null, regionCode)).Entity;
+            await db.SaveChangesAsync();
+            return bureau;
+        });
+
+    /// <summary>A pairing of two institutions, saved directly: recorded by the system (every side confirmed, active),
+    /// or by a bureau (<paramref name="recorderKey"/>: its side confirmed, the other asked).</summary>
+    public Task<Guid> CreatePairingAsync(Institution first, Institution second, string? recorderKey = null, Guid? recorderUserId = null, string? title = null) =>
+        WithDatabaseAsync(async db =>
+        {
+            static PartyTerms Party(Institution i) => new(i.Id, i.Name, i.Type, i.Kind, i.RegionCode, null, null, null);
+            var agreement = Agreement.Record(new AgreementTerms(AgreementKind.Pairing, title ?? $"测试结对 {Guid.NewGuid():N}"[..13], null, null,
+                [Party(first), Party(second)], new DateOnly(2025, 1, 1), null, [CooperationMode.TeacherTraining], null, null),
+                null, recorderKey, DateTimeOffset.UtcNow, recorderUserId ?? (await db.Users.FirstAsync()).Id);
+            db.Agreements.Add(agreement);
+            await db.SaveChangesAsync();
+            return agreement.Id;
+        });
+
     /// <summary>A fresh account with <paramref name="role"/>, already signed in.</summary>
     public async Task<(ApplicationUser User, PortalSession Session)> SignedInNewUserAsync(string role)
     {

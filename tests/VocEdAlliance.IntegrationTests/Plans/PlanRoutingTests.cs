@@ -1,4 +1,5 @@
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Inbox;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Plans;
 
@@ -10,12 +11,7 @@ namespace VocEdAlliance.IntegrationTests.Plans;
 /// change the routing of another.</summary>
 public class PlanRoutingTests(PortalFixture portal)
 {
-    private Task<EducationBureau> BureauAsync(string regionCode) => portal.WithDatabaseAsync(async db =>
-    {
-        var bureau = db.Bureaus.Add(new EducationBureau($"测试教育局 {regionCode} {Guid.NewGuid():N}"[..20], null, regionCode)).Entity;
-        await db.SaveChangesAsync();
-        return bureau;
-    });
+    private Task<EducationBureau> BureauAsync(string regionCode) => portal.CreateBureauAsync(regionCode, $"测试教育局 {regionCode}");
 
     private async Task<ApplicationUser> AccountAsync(EducationBureau bureau) =>
         await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id);
@@ -66,10 +62,11 @@ public class PlanRoutingTests(PortalFixture portal)
     {
         var first = await portal.CreateInstitutionAsync("630102", "青海甲校");
         var second = await portal.CreateInstitutionAsync("630103", "青海乙校");
-        var agreement = await PairingAsync(first, second);
+        var agreement = await portal.CreatePairingAsync(first, second);
         var county = await BureauAsync("630102");
         var countyStaff = await AccountAsync(county);
-        using var principal = await portal.SignedInPrincipalAsync(first);
+        var principalAccount = await portal.CreateUserAsync(Roles.SchoolPrincipal, organisationId: first.Id);
+        using var principal = await portal.SignedInAsync(principalAccount);
 
         var plan = await principal.SubmitAsync(await principal.GetAsync($"/Plans/Edit?agreementId={agreement}"), PortalSession.MainForm,
             new Dictionary<string, string> { ["Input.Year"] = "2025", ["Input.Visits"] = "3" });
@@ -80,8 +77,7 @@ public class PlanRoutingTests(PortalFixture portal)
         Assert.Contains((await principal.GetAsync("/Plans?view=SubmittedByUs")).Document.QuerySelectorAll("[data-testid=results] a"),
             a => a.GetAttribute("href") == planPath);
 
-        using var approver = portal.NewSession();
-        await approver.SignInAsync(countyStaff.Email!, PortalFixture.TestPassword);
+        using var approver = await portal.SignedInAsync(countyStaff);
         var queue = await approver.GetAsync("/Plans?view=WaitingForMe");
         Assert.Equal("1", queue.Document.QuerySelector("[data-testid=waiting-count]")?.TextContent);
         Assert.Equal([planPath], queue.Document.QuerySelectorAll("[data-testid=results] tbody a").Select(a => a.GetAttribute("href")));
@@ -107,6 +103,14 @@ public class PlanRoutingTests(PortalFixture portal)
         Assert.Equal("已审批（锁定）", approved.Document.QuerySelector("[data-testid=plan-status]")?.TextContent);
         var stored = await portal.WithDatabaseAsync(db => db.Plans.SingleAsync(p => p.Id == planId));
         Assert.Equal((PlanStatus.Approved, "630102", 20m), (stored.Status, stored.ApproverJurisdiction, stored.Targets.StudentsExchanged));
+
+        // Each step was announced: both submissions to the county bureau, the return and the approval to the school.
+        var told = await portal.WithDatabaseAsync(db => db.Notifications.Where(n => n.RecordId == planId).OrderBy(n => n.CreatedAt)
+            .Select(n => new { n.Kind, n.RecipientUserId, n.Detail }).ToListAsync());
+        Assert.Equal([(NotificationKind.PlanSubmitted, countyStaff.Id), (NotificationKind.PlanReturned, principalAccount.Id),
+                      (NotificationKind.PlanSubmitted, countyStaff.Id), (NotificationKind.PlanApproved, principalAccount.Id)],
+            told.Select(n => (n.Kind, n.RecipientUserId)));
+        Assert.Equal("请补充学生交流的目标人数", told[1].Detail);
     }
 
     [Fact]
@@ -114,11 +118,9 @@ public class PlanRoutingTests(PortalFixture portal)
     {
         var first = await portal.CreateInstitutionAsync("640104", "宁夏甲校");
         var second = await portal.CreateInstitutionAsync("640105", "宁夏乙校");
-        var agreement = await PairingAsync(first, second);
+        var agreement = await portal.CreatePairingAsync(first, second);
         var yinchuan = await BureauAsync("640100");
-        var staff = await AccountAsync(yinchuan);
-        using var prefecture = portal.NewSession();
-        await prefecture.SignInAsync(staff.Email!, PortalFixture.TestPassword);
+        using var prefecture = await portal.SignedInAsync(await AccountAsync(yinchuan));
 
         var plan = await prefecture.SubmitAsync(await prefecture.GetAsync($"/Plans/Edit?agreementId={agreement}"), PortalSession.MainForm,
             new Dictionary<string, string> { ["Input.Year"] = "2025", ["Input.Lectures"] = "4" });
@@ -142,13 +144,11 @@ public class PlanRoutingTests(PortalFixture portal)
     {
         var first = await portal.CreateInstitutionAsync("540102", "西藏甲校");
         var second = await portal.CreateInstitutionAsync("540103", "西藏乙校");
-        var agreement = await PairingAsync(first, second);
+        var agreement = await portal.CreatePairingAsync(first, second);
         var tibet = await BureauAsync("540000");
         var lhasa = await BureauAsync("540100");
-        using var province = portal.NewSession();
-        await province.SignInAsync((await AccountAsync(tibet)).Email!, PortalFixture.TestPassword);
-        using var below = portal.NewSession();
-        await below.SignInAsync((await AccountAsync(lhasa)).Email!, PortalFixture.TestPassword);
+        using var province = await portal.SignedInAsync(await AccountAsync(tibet));
+        using var below = await portal.SignedInAsync(await AccountAsync(lhasa));
 
         var plan = await province.SubmitAsync(await province.GetAsync($"/Plans/Edit?agreementId={agreement}"), PortalSession.MainForm,
             new Dictionary<string, string> { ["Input.Year"] = "2026", ["Input.Visits"] = "1" });
@@ -163,15 +163,4 @@ public class PlanRoutingTests(PortalFixture portal)
         Assert.Contains("/Account/AccessDenied", forced.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(PlanStatus.Submitted, await portal.WithDatabaseAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync()));
     }
-
-    private Task<Guid> PairingAsync(Institution first, Institution second) => portal.WithDatabaseAsync(async db =>
-    {
-        static PartyTerms Party(Institution i) => new(i.Id, i.Name, i.Type, i.Kind, i.RegionCode, null, null, null);
-        var agreement = Agreement.Record(new AgreementTerms(AgreementKind.Pairing,
-            $"计划测试结对 {Guid.NewGuid():N}"[..15], null, null, [Party(first), Party(second)], new DateOnly(2024, 1, 1), null,
-            [CooperationMode.TeacherTraining], null, null), null, null, DateTimeOffset.UtcNow, (await db.Users.FirstAsync()).Id);
-        db.Agreements.Add(agreement);
-        await db.SaveChangesAsync();
-        return agreement.Id;
-    });
 }

@@ -38,7 +38,7 @@ public class YearlyPlanTests
         var plan = new YearlyPlan(Pairing(), 2024, new PlanTargets(Visits: 2));
         plan.Submit("r:5203", "52", Guid.NewGuid(), Now);
 
-        Assert.Equal("Validation.Required", Assert.Throws<DomainException>(() => plan.Return("52", " ", Guid.NewGuid(), Now)).MessageKey);
+        Assert.Equal("Validation.RequiredField", Assert.Throws<DomainException>(() => plan.Return("52", " ", Guid.NewGuid(), Now)).MessageKey);
         plan.Return("52", " 请补充学生交流目标 ", Guid.NewGuid(), Now);
 
         Assert.Equal((PlanStatus.Draft, "请补充学生交流目标"), (plan.Status, plan.ReturnComment));

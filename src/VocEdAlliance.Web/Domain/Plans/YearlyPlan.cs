@@ -188,11 +188,7 @@ public sealed class YearlyPlan : IAccessControlledPart
         {
             throw new DomainException("Plan.NotSupervisor");
         }
-        if (string.IsNullOrWhiteSpace(comment))
-        {
-            throw new DomainException("Validation.Required", nameof(ReturnComment));
-        }
-        ReturnComment = comment.Trim();
+        ReturnComment = Text.Required(comment, nameof(ReturnComment), ReturnCommentMaxLength);
         ReturnedByUserId = userId;
         ReturnedAt = now;
         Status = PlanStatus.Draft;

@@ -100,22 +100,17 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         return await ChangeAsync(id, () => plan.Submit(submitter.Key, approver, User.GetUserId()!.Value, now), "Plan.Submitted");
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id)
-    {
-        var plan = await LoadAsync(id);
-        if (plan is null)
-        {
-            return NotFound();
-        }
-        if (!PlanAccess.IsApprover(User, db.Access, out var jurisdiction) || !plan.AwaitsApprovalFrom(jurisdiction))
-        {
-            return Forbid();
-        }
-        return await ChangeAsync(id, () => plan.Approve(jurisdiction, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Approved");
-    }
+    public Task<IActionResult> OnPostApproveAsync(Guid id) =>
+        AnswerAsync(id, (plan, jurisdiction) => plan.Approve(jurisdiction, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Approved");
 
     /// <summary>The approver sends the plan back to draft with a comment (required; kept in the history).</summary>
-    public async Task<IActionResult> OnPostReturnAsync(Guid id)
+    public Task<IActionResult> OnPostReturnAsync(Guid id) =>
+        AnswerAsync(id, (plan, jurisdiction) => plan.Return(jurisdiction, Return.Comment!, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Returned",
+            withComment: true);
+
+    /// <summary>The approver's answer, by the bureau the plan waits for (or the system admin); a return needs its
+    /// comment, and is refused when the plan changed since the page was shown.</summary>
+    private async Task<IActionResult> AnswerAsync(Guid id, Action<YearlyPlan, string?> answer, string doneKey, bool withComment = false)
     {
         var plan = await LoadAsync(id);
         if (plan is null)
@@ -126,14 +121,17 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return Forbid();
         }
-        if (!ModelState.IsValid)
+        if (withComment)
         {
-            Plan = plan;
-            await ShowAsync();
-            return Page();
+            if (!ModelState.IsValid)
+            {
+                Plan = plan;
+                await ShowAsync();
+                return Page();
+            }
+            db.Entry(plan).Property(p => p.Version).OriginalValue = Return.Version;
         }
-        db.Entry(plan).Property(p => p.Version).OriginalValue = Return.Version;
-        return await ChangeAsync(id, () => plan.Return(jurisdiction, Return.Comment!, User.GetUserId()!.Value, clock.GetUtcNow()), "Plan.Returned");
+        return await ChangeAsync(id, () => answer(plan, jurisdiction), doneKey);
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action change, string doneKey)
