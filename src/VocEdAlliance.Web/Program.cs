@@ -29,6 +29,7 @@ builder.Services.AddRazorPages()
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 var app = builder.Build();
+app.WarnIfOptional();
 
 await app.InitialiseDatabaseAsync();
 

@@ -17,6 +17,9 @@ public static class PortalClaims
     /// <summary>Present when that token is read-only: the user's scope then changes nothing (see <see cref="AccessScope"/>).</summary>
     public const string ReadOnlyToken = "vocedalliance:read_only";
 
+    /// <summary>Present when the account signs in with a second factor (an authenticator app).</summary>
+    public const string TwoFactor = "vocedalliance:two_factor";
+
     public static string? GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
 

@@ -48,6 +48,8 @@ public static class PortalIdentity
             options.Events.OnValidatePrincipal = SessionRevocation.ValidateAsync;
         });
 
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section);
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<TwoFactorSetupFilter>());
         services.AddScoped<IAuthorizationHandler, InstitutionAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, InstitutionChangeAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();

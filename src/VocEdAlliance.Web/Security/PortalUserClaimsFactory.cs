@@ -22,6 +22,10 @@ public sealed class PortalUserClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, "totp"));
+        }
         if (user.OrganisationId is { } organisationId)
         {
             identity.AddClaim(new Claim(PortalClaims.OrganisationId, organisationId.ToString("D", CultureInfo.InvariantCulture)));

@@ -27,6 +27,8 @@ public sealed class PortalFactory(string connectionString, bool seedDemo = true,
         // The suite signs in hundreds of times a minute from one address: its own tests set lower limits.
         builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "100000");
+        // The suite signs in as the demo admins everywhere; TwoFactorTests require the second factor of their own.
+        builder.UseSetting("TwoFactor:Policy", "Optional");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -73,6 +73,11 @@ public partial class SignInModel(
             LogSignedIn(logger, user.Id);
             return LocalRedirect(SafeReturnUrl);
         }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the authenticator's code comes next (Identity remembers who, for a few minutes).
+            return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl = SafeReturnUrl, Input.RememberMe });
+        }
         if (result.IsLockedOut)
         {
             // A locked account is refused before its password is checked: check one all the same.

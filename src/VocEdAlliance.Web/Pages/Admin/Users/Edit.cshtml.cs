@@ -28,6 +28,9 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
     /// <summary>The account's API tokens, which the admin may revoke.</summary>
     public Account.TokenListModel Tokens { get; private set; } = new([], "RevokeToken", DateTimeOffset.MinValue, TimeZoneInfo.Utc);
 
+    /// <summary>Whether the account signs in with an authenticator (the admin may reset it).</summary>
+    public bool TwoFactorEnabled { get; private set; }
+
     /// <summary>Whenever the page is shown (first, or again with the form's problems), with the account's tokens.</summary>
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
@@ -36,6 +39,7 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
         if (executed.Result is PageResult)
         {
             Tokens = new Account.TokenListModel(await Account.TokenRow.OfAsync(db, Id), "RevokeToken", clock.GetUtcNow(), clock.LocalTimeZone);
+            TwoFactorEnabled = await db.Users.Where(u => u.Id == Id).Select(u => u.TwoFactorEnabled).SingleOrDefaultAsync();
         }
     }
 
@@ -59,6 +63,26 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
         TempData["StatusMessage"] = t["Tokens.RevokedMessage", token.Name].Value;
         return RedirectToPage(new { id = Id });
     }
+
+    /// <summary>A lost or replaced phone: the account's authenticator and recovery codes are gone, every session of it
+    /// ends, and it sets up a new one at its next sign-in (where one is required) — within the admin's jurisdiction.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync()
+    {
+        var (user, _, refusal) = await LoadAsync();
+        if (user is null)
+        {
+            return refusal!;
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user); // a new key, and a new security stamp: every session ends
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0); // the old recovery codes are gone too
+        LogTwoFactorReset(logger, user.Id, User.GetUserId()!.Value);
+        TempData["StatusMessage"] = t["TwoFactor.ResetDone"].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The second factor of account {UserId} was reset by {AdminId}")]
+    private static partial void LogTwoFactorReset(ILogger logger, Guid userId, Guid adminId);
 
     private async Task<(ApplicationUser? User, string? Role, IActionResult? Refusal)> LoadAsync()
     {
