@@ -14,7 +14,7 @@ namespace VocEdAlliance.Web.Api;
 /// <summary>An institution as the API shows it: its members are named as the create and update bodies name them
 /// (<c>region</c> is the region's code).</summary>
 public sealed record InstitutionItem(Guid Id, string Name, string? NameEn, InstitutionKind Kind, Ownership Ownership, string Region,
-    string? Address, string? Head, string? ContactPhone, string? CreditCode, int? FoundedYear, int? Enrolment, uint Version);
+    string? Address, string? Head, string? ContactPhone, string? Website, string? CreditCode, int? FoundedYear, int? Enrolment, uint Version);
 
 /// <summary><c>/api/v1/institutions</c>: read what the caller may see; bureaus create, and whoever may edit an
 /// institution (its bureau, its principal for the profile) updates, through the forms' one code path
@@ -22,7 +22,7 @@ public sealed record InstitutionItem(Guid Id, string Name, string? NameEn, Insti
 public static class InstitutionsApi
 {
     private static readonly Expression<Func<Institution, InstitutionItem>> Item = i => new InstitutionItem(i.Id, i.Name, i.NameEn, i.Kind,
-        i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.CreditCode, i.FoundedYear, i.Enrolment, i.Version);
+        i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.Website, i.CreditCode, i.FoundedYear, i.Enrolment, i.Version);
 
     private static readonly Func<Institution, InstitutionItem> ToItem = Item.Compile();
 

@@ -75,4 +75,23 @@ public class InstitutionCooperationTests(PortalFixture portal)
         Assert.Contains(DemoOrganisations.Spa, Rows(partners));
         Assert.Equal(HttpStatusCode.OK, (await principal.GetAsync($"/Partners/Profile/{spa.Id}")).Status);
     }
+
+    [Fact]
+    public async Task A_principal_gives_the_school_a_website_which_its_partner_reads_on_the_public_profile()
+    {
+        var school = await portal.CreateInstitutionAsync("410105", "网站测试校");
+        var partner = await portal.CreateInstitutionAsync("410106", "网站测试伙伴");
+        await portal.CreatePairingAsync(school, partner);
+        using var principal = await portal.SignedInPrincipalAsync(school);
+        var form = await principal.GetAsync($"/Institutions/Edit/{school.Id}");
+
+        var refused = await principal.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Website"] = "javascript:alert(1)" });
+        Assert.Equal("请填写完整的网址，以 http:// 或 https:// 开头。", refused.FieldError("Input.Website"));
+        Assert.Null(await portal.WithDatabaseAsync(db => db.Institutions.Where(i => i.Id == school.Id).Select(i => i.Website).SingleAsync()));
+        await principal.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Website"] = " https://www.example.edu.cn/ " });
+
+        using var other = await portal.SignedInPrincipalAsync(partner);
+        var profile = await other.GetAsync($"/Partners/Profile/{school.Id}");
+        Assert.Equal("https://www.example.edu.cn/", profile.Document.QuerySelector("[data-testid=website]")?.GetAttribute("href"));
+    }
 }

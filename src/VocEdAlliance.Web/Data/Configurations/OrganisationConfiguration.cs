@@ -39,6 +39,7 @@ public sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institut
         builder.Property(i => i.Address).HasMaxLength(Institution.AddressMaxLength);
         builder.Property(i => i.Head).HasMaxLength(Institution.PersonMaxLength);
         builder.Property(i => i.ContactPhone).HasMaxLength(Institution.PhoneMaxLength);
+        builder.Property(i => i.Website).HasMaxLength(Institution.WebsiteMaxLength);
         builder.Property(i => i.CreditCode).HasMaxLength(18).IsFixedLength();
         builder.HasIndex(i => i.CreditCode).IsUnique().HasFilter("credit_code IS NOT NULL");
     }

@@ -1685,6 +1685,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("ownership");
 
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("website");
+
                     b.HasIndex("CreditCode")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_credit_code")

@@ -23,6 +23,7 @@ public sealed class Institution : Organisation
     public const int AddressMaxLength = 300;
     public const int PersonMaxLength = 100;
     public const int PhoneMaxLength = 40;
+    public const int WebsiteMaxLength = 300;
 
     public InstitutionKind Kind { get; private set; }
     public Ownership Ownership { get; private set; }
@@ -32,6 +33,9 @@ public sealed class Institution : Organisation
     public string? Head { get; private set; }
 
     public string? ContactPhone { get; private set; }
+
+    /// <summary>The institution's own website (an http or https address), shown on its public profile.</summary>
+    public string? Website { get; private set; }
 
     /// <summary>统一社会信用代码, checked against its GB 32100-2015 check character.</summary>
     public string? CreditCode { get; private set; }
@@ -96,6 +100,7 @@ public sealed class Institution : Organisation
         Compare(nameof(Address), Address, Clean(profile.Address));
         Compare(nameof(Head), Head, Clean(profile.Head));
         Compare(nameof(ContactPhone), ContactPhone, Clean(profile.ContactPhone));
+        Compare(nameof(Website), Website, Clean(profile.Website));
         Compare(nameof(FoundedYear), FoundedYear, profile.FoundedYear);
         Compare(nameof(Enrolment), Enrolment, profile.Enrolment);
         return changed;
@@ -106,6 +111,13 @@ public sealed class Institution : Organisation
         Address = Text.Optional(profile.Address, AddressMaxLength, nameof(Address));
         Head = Text.Optional(profile.Head, PersonMaxLength, nameof(Head));
         ContactPhone = Text.Optional(profile.ContactPhone, PhoneMaxLength, nameof(ContactPhone));
+        var website = Text.Optional(profile.Website, WebsiteMaxLength, nameof(Website));
+        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var address)
+                                     && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new DomainException("Institution.WebsiteInvalid", nameof(Website));
+        }
+        Website = website;
         var code = profile.CreditCode?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(code) && !UnifiedSocialCreditCode.IsValid(code))
         {
@@ -132,4 +144,5 @@ public sealed record InstitutionProfile(
     string? ContactPhone = null,
     string? CreditCode = null,
     int? FoundedYear = null,
-    int? Enrolment = null);
+    int? Enrolment = null,
+    string? Website = null);

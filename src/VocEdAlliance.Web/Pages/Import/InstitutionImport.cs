@@ -48,6 +48,7 @@ public sealed class InstitutionImport(RowBinding binding, IStringLocalizer t) : 
         ("Field.ContactPhone", nameof(InstitutionInput.ContactPhone), false),
         ("Field.FoundedYear", nameof(InstitutionInput.FoundedYear), false),
         ("Field.Enrolment", nameof(InstitutionInput.Enrolment), false),
+        ("Field.Website", nameof(InstitutionInput.Website), false),
     ];
 
     public override string MatchingNote => T["Import.Instructions.Matching.Institutions"];

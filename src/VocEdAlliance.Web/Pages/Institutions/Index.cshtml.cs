@@ -53,7 +53,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     public static readonly IReadOnlyList<string> ExportColumns =
     [
         "Field.Name", "Field.NameEn", "Field.CreditCode", "Field.InstitutionKind", "Field.Ownership", "Field.RegionCode",
-        "Field.Region", "Field.Address", "Field.Head", "Field.ContactPhone", "Field.FoundedYear", "Field.Enrolment",
+        "Field.Region", "Field.Address", "Field.Head", "Field.ContactPhone", "Field.Website", "Field.FoundedYear", "Field.Enrolment",
     ];
 
     /// <summary>Every institution the filters select, in the list's order.</summary>
@@ -62,9 +62,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         var (_, ordered) = await SelectedAsync();
         var culture = CultureInfo.CurrentUICulture;
         return Export(format, "Institutions.Title", ExportColumns,
-            ordered.Select(i => new { i.Name, i.NameEn, i.CreditCode, i.Kind, i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment }),
+            ordered.Select(i => new { i.Name, i.NameEn, i.CreditCode, i.Kind, i.Ownership, i.RegionCode, i.Address, i.Head, i.ContactPhone, i.Website, i.FoundedYear, i.Enrolment }),
             async i => [i.Name, i.NameEn, i.CreditCode, t.Enum(i.Kind), t.Enum(i.Ownership), i.RegionCode,
-                await regions.PathAsync(i.RegionCode, culture), i.Address, i.Head, i.ContactPhone, i.FoundedYear, i.Enrolment]);
+                await regions.PathAsync(i.RegionCode, culture), i.Address, i.Head, i.ContactPhone, i.Website, i.FoundedYear, i.Enrolment]);
     }
 
     /// <summary>The institutions the filters select (scoped by the access filter), and the same in the list's order.</summary>

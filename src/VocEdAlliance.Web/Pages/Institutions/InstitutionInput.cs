@@ -55,6 +55,10 @@ public sealed class InstitutionInput
     [Display(Name = "Field.ContactPhone")]
     public string? ContactPhone { get; set; }
 
+    [StringLength(Institution.WebsiteMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.Website")]
+    public string? Website { get; set; }
+
     [StringLength(18, MinimumLength = 18, ErrorMessage = "Validation.CreditCodeLength")]
     [Display(Name = "Field.CreditCode")]
     public string? CreditCode { get; set; }
@@ -70,7 +74,7 @@ public sealed class InstitutionInput
     /// <summary>The version the user started editing (concurrency token).</summary>
     public uint Version { get; set; }
 
-    public InstitutionProfile Profile => new(Address, Head, ContactPhone, CreditCode, FoundedYear, Enrolment);
+    public InstitutionProfile Profile => new(Address, Head, ContactPhone, CreditCode, FoundedYear, Enrolment, Website);
 
     public static InstitutionInput From(Institution institution) => new()
     {
@@ -82,6 +86,7 @@ public sealed class InstitutionInput
         Address = institution.Address,
         Head = institution.Head,
         ContactPhone = institution.ContactPhone,
+        Website = institution.Website,
         CreditCode = institution.CreditCode,
         FoundedYear = institution.FoundedYear,
         Enrolment = institution.Enrolment,

@@ -7,14 +7,14 @@ using VocEdAlliance.Web.Domain.Organisations;
 
 namespace VocEdAlliance.Web.Pages.Partners;
 
-/// <summary>An agreement partner's public profile: name, kind, region, credit code and head, and the agreements the
+/// <summary>An agreement partner's public profile: name, kind, region, credit code, head and website, and the agreements the
 /// user shares with it. Open to a user who may see an agreement the organisation is a party to (a principal's pairing
 /// partner in another province, a counterpart bureau's school); 404 to anyone else, exactly as a record that does not
 /// exist. A user who may see the institution itself is sent to its page.</summary>
 public class ProfileModel(AppDbContext db, RegionDirectory regions) : PageModel
 {
     public sealed record Identity(Guid Id, string Name, string? NameEn, OrganisationType Type, InstitutionKind? Kind, string RegionCode,
-        string? CreditCode, string? Head);
+        string? CreditCode, string? Head, string? Website);
 
     public sealed record SharedAgreement(Guid Id, string Title, DateOnly EffectiveFrom);
 
@@ -35,7 +35,8 @@ public class ProfileModel(AppDbContext db, RegionDirectory regions) : PageModel
         var found = Agreements.Count == 0 ? null : await db.Organisations.IgnoreQueryFilters([AppDbContext.AccessFilter]).AsNoTracking()
             .Where(o => o.Id == id)
             .Select(o => new Identity(o.Id, o.Name, o.NameEn, o.Type, o is Institution ? ((Institution)o).Kind : null, o.RegionCode,
-                o is Institution ? ((Institution)o).CreditCode : null, o is Institution ? ((Institution)o).Head : null))
+                o is Institution ? ((Institution)o).CreditCode : null, o is Institution ? ((Institution)o).Head : null,
+                o is Institution ? ((Institution)o).Website : null))
             .SingleOrDefaultAsync();
         if (found is null)
         {
