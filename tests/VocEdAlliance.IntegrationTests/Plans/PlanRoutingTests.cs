@@ -163,4 +163,37 @@ public class PlanRoutingTests(PortalFixture portal)
         Assert.Contains("/Account/AccessDenied", forced.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(PlanStatus.Submitted, await portal.WithDatabaseAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_return_that_meets_a_change_keeps_the_comment_a_second_approval_says_it_is_answered_and_editing_a_submitted_plan_warns()
+    {
+        // Shaanxi (61): the Xi'an bureau answers for a school in a county without a bureau account.
+        var first = await portal.CreateInstitutionAsync("610102", "陕西甲校");
+        var second = await portal.CreateInstitutionAsync("610103", "陕西乙校");
+        var agreement = await portal.CreatePairingAsync(first, second);
+        var xian = await AccountAsync(await BureauAsync("610100"));
+        using var principal = await portal.SignedInPrincipalAsync(first);
+        var plan = await principal.SubmitAsync(await principal.GetAsync($"/Plans/Edit?agreementId={agreement}"), PortalSession.MainForm,
+            new Dictionary<string, string> { ["Input.Year"] = "2026", ["Input.FundsCny"] = "1000.5" });
+        var submitted = await principal.SubmitAsync(plan, "[data-testid=submit-form]");
+        var planPath = submitted.Url.AbsolutePath;
+        var planId = Guid.Parse(planPath.Split('/')[^1]);
+        Assert.Contains("1,000.5", submitted.Document.QuerySelector("[data-testid=indicators]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await principal.GetAsync($"/Plans/Edit?agreementId={agreement}&id={planId}")).Document.QuerySelector("[data-testid=editing-submitted]"));
+
+        using var approver = await portal.SignedInAsync(xian);
+        var shown = await approver.GetAsync(planPath);
+        await portal.WithDatabaseAsync(db => db.Plans.Where(p => p.Id == planId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.SubmittedAt, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken));
+        var met = await approver.SubmitAsync(shown, "[data-testid=return-form]", new Dictionary<string, string> { ["Return.Comment"] = "请核对资金目标" });
+        Assert.Equal("已提交", met.Document.QuerySelector("[data-testid=plan-status]")?.TextContent);
+        Assert.Contains("请核对资金目标", met.Document.QuerySelector("[data-testid=return-form] textarea")?.TextContent, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(met.Document.QuerySelector("[data-testid=return-form] .validation-summary-errors")?.TextContent));
+
+        var page = await approver.GetAsync(planPath);
+        await approver.SubmitAsync(page, "[data-testid=approve-form]");
+        var again = await approver.SubmitAsync(page, "[data-testid=approve-form]");
+        Assert.Equal(planPath, again.Url.AbsolutePath);
+        Assert.Contains("不在待审批", again.Text, StringComparison.Ordinal);
+    }
 }

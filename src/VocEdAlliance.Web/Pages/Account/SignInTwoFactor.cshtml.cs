@@ -44,6 +44,7 @@ public partial class SignInTwoFactorModel(SignInManager<ApplicationUser> signInM
             // The password step expired (or never happened): start again.
             return RedirectToPage("/Account/SignIn", new { ReturnUrl });
         }
+        ModelState.Remove(nameof(RememberMe)); // an odd value in the address means "no", never a silent refusal
         if (!ModelState.IsValid)
         {
             return Page();
@@ -62,7 +63,7 @@ public partial class SignInTwoFactorModel(SignInManager<ApplicationUser> signInM
         }
         LogRefused(logger, user.Id, result.IsLockedOut);
         ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Code)}",
-            result.IsLockedOut ? t["SignIn.Invalid", PortalIdentity.MaxFailedSignIns, (int)PortalIdentity.LockoutDuration.TotalMinutes].Value : t["TwoFactor.CodeInvalid"].Value);
+            result.IsLockedOut ? t["TwoFactor.LockedOut", PortalIdentity.MaxFailedSignIns, (int)PortalIdentity.LockoutDuration.TotalMinutes].Value : t["TwoFactor.CodeInvalid"].Value);
         return Page();
     }
 

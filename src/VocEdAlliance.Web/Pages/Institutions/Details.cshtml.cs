@@ -27,6 +27,9 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public PageOf<Cooperation.PlanRow>? Plans { get; private set; }
     public PageOf<Cooperation.PartnerRow>? Partners { get; private set; }
 
+    /// <summary>Where each partner on the page is, by region code ("贵州省 › 遵义市 › 红花岗区").</summary>
+    public Dictionary<string, string> PartnerRegions { get; } = [];
+
     /// <summary>The address of this page for a section (and its first page).</summary>
     public Dictionary<string, string> QueryFor(Cooperation.CooperationSection section) =>
         section == Cooperation.CooperationSection.Agreements ? [] : new() { ["show"] = section.ToString() };
@@ -50,7 +53,13 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             case Cooperation.CooperationSection.Alliances: Alliances = await Cooperation.AlliancesAsync(db, id, PageNumber); break;
             case Cooperation.CooperationSection.Activities: Activities = await Cooperation.ActivitiesAsync(db, id, PageNumber); break;
             case Cooperation.CooperationSection.Plans: Plans = await Cooperation.PlansAsync(db, id, PageNumber); break;
-            case Cooperation.CooperationSection.Partners: Partners = await Cooperation.PartnersAsync(db, id, PageNumber); break;
+            case Cooperation.CooperationSection.Partners:
+                Partners = await Cooperation.PartnersAsync(db, id, PageNumber);
+                foreach (var code in Partners.Items.Select(p => p.RegionCode).Distinct())
+                {
+                    PartnerRegions[code] = await regions.PathAsync(code, CultureInfo.CurrentUICulture);
+                }
+                break;
             default: Agreements = await Cooperation.AgreementsAsync(db, id, PageNumber); break;
         }
         return Page();

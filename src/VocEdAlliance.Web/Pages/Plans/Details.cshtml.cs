@@ -8,6 +8,7 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 using VocEdAlliance.Web.Summaries;
@@ -117,21 +118,53 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             return NotFound();
         }
-        if (!PlanAccess.IsApprover(User, db.Access, out var jurisdiction) || !plan.AwaitsApprovalFrom(jurisdiction))
+        if (!PlanAccess.IsApprover(User, db.Access, out var jurisdiction))
         {
             return Forbid();
         }
-        if (withComment)
+        if (!plan.AwaitsApprovalFrom(jurisdiction))
         {
-            if (!ModelState.IsValid)
+            if (plan.Status == PlanStatus.Submitted)
             {
-                Plan = plan;
-                await ShowAsync();
-                return Page();
+                return Forbid(); // it waits for another bureau
             }
-            db.Entry(plan).Property(p => p.Version).OriginalValue = Return.Version;
+            // Answered already (a second press, or a colleague) or taken back by its submitter: say so.
+            TempData["StatusMessage"] = t["Plan.AlreadyAnswered", t.Enum(plan.Status)].Value;
+            return RedirectToPage(new { id });
         }
-        return await ChangeAsync(id, () => answer(plan, jurisdiction), doneKey);
+        if (!withComment)
+        {
+            return await ChangeAsync(id, () => answer(plan, jurisdiction), doneKey);
+        }
+        if (ModelState.IsValid)
+        {
+            db.Entry(plan).Property(p => p.Version).OriginalValue = Return.Version;
+            try
+            {
+                answer(plan, jurisdiction);
+                await db.SaveChangesAsync();
+                TempData["StatusMessage"] = t[doneKey].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed meanwhile: the page shows the plan as it is now, with the comment the approver wrote kept.
+                ModelState.AddModelError(string.Empty, t["Concurrency.Changed"].Value);
+                db.ChangeTracker.Clear();
+                plan = await LoadAsync(id);
+                if (plan is null)
+                {
+                    return NotFound();
+                }
+            }
+            catch (DomainException refusal)
+            {
+                ModelState.AddModelError($"{nameof(Return)}.{nameof(ReturnInput.Comment)}", t[refusal.MessageKey, [.. refusal.Arguments]].Value);
+            }
+        }
+        Plan = plan;
+        await ShowAsync();
+        return Page();
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action change, string doneKey)

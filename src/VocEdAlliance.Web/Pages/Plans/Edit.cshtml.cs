@@ -26,6 +26,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
     public string OwnerName { get; private set; } = string.Empty;
     public string OwnerUrl { get; private set; } = "~/";
 
+    /// <summary>The plan waits for approval: saving a change takes it back, to be submitted again (the page says so).</summary>
+    public bool SubmittedNow { get; private set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Validation.Required")]
@@ -69,6 +72,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         var plan = await db.Plans.Include(p => p.Agreement).Include(p => p.Alliance)
             .SingleOrDefaultAsync(p => p.Id == id && p.AgreementId == AgreementId && p.AllianceId == AllianceId);
+        SubmittedNow = plan?.Status == PlanStatus.Submitted;
         return plan is null ? (null, null, NotFound()) : (owner, plan, null);
     }
 

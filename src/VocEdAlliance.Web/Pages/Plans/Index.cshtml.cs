@@ -24,7 +24,7 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
     }
 
     [BindProperty(SupportsGet = true)] public PlanView? View { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Plans.Search")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public PlanStatus? Status { get; set; }
     [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
     public int? Year { get; set; }

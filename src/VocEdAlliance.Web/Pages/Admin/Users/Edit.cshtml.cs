@@ -31,6 +31,9 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
     /// <summary>Whether the account signs in with an authenticator (the admin may reset it).</summary>
     public bool TwoFactorEnabled { get; private set; }
 
+    /// <summary>The admin's own account: its second factor is kept on the admin's own two-factor page.</summary>
+    public bool IsOwnAccount => Id == User.GetUserId();
+
     /// <summary>Whenever the page is shown (first, or again with the form's problems), with the account's tokens.</summary>
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
@@ -72,6 +75,10 @@ public partial class EditModel(AppDbContext db, UserManager<ApplicationUser> use
         if (user is null)
         {
             return refusal!;
+        }
+        if (user.Id == User.GetUserId())
+        {
+            return Forbid(); // one's own second factor is kept on one's own two-factor page
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user); // a new key, and a new security stamp: every session ends
