@@ -32,6 +32,7 @@ public static class PortalIdentity
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 

@@ -139,16 +139,18 @@ public class SignInTests(PortalFixture portal)
 
         var unknown = new List<(string Message, TimeSpan Took)>();
         var existing = new List<(string Message, TimeSpan Took)>();
-        for (var attempt = 0; attempt < 4; attempt++)
+        for (var attempt = 0; attempt < 6; attempt++)
         {
             unknown.Add(await TryAsync($"nobody-{Guid.NewGuid():N}@test.local"));
             existing.Add(await TryAsync(known.Email!));
         }
 
         Assert.Single(unknown.Concat(existing).Select(r => r.Message).Distinct());
-        static double Median(IEnumerable<(string, TimeSpan Took)> runs) => runs.Select(r => r.Took.TotalMilliseconds).Order().ElementAt(2);
-        var (fast, slow) = (Math.Min(Median(unknown), Median(existing)), Math.Max(Median(unknown), Median(existing)));
-        Assert.True(slow < 2 * fast, $"unknown {Median(unknown):F0} ms, known {Median(existing):F0} ms");
+        // The quickest of each: the rest of the suite runs alongside on two cores and only ever adds time (a median
+        // of four failed once in a full run, 55 ms against 129 ms, from load, not from the sign-in's own work).
+        static double Quickest(IEnumerable<(string, TimeSpan Took)> runs) => runs.Min(r => r.Took.TotalMilliseconds);
+        var (fast, slow) = (Math.Min(Quickest(unknown), Quickest(existing)), Math.Max(Quickest(unknown), Quickest(existing)));
+        Assert.True(slow < 2 * fast, $"unknown {Quickest(unknown):F0} ms, known {Quickest(existing):F0} ms");
     }
 
     [Fact]

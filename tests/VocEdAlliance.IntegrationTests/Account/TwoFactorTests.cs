@@ -11,8 +11,11 @@ public sealed class EveryoneTwoFactorPortal() : DedicatedPortal(seedDemo: false,
 
 public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPortal>
 {
-    /// <summary>What the user's authenticator app shows now for the key the setup page gave.</summary>
-    private static string CodeFor(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+    /// <summary>What the user's authenticator app shows for the key the setup page gave: now, or at the next 30-second
+    /// step (each code is accepted once, and one step of clock drift either way).</summary>
+    private static string CodeFor(string key, bool nextStep = false) =>
+        new Totp(Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()))
+            .ComputeTotp(DateTime.UtcNow.AddSeconds(nextStep ? 30 : 0));
 
     private static Task<PortalPage> SubmitCodeAsync(PortalSession session, PortalPage page, string code, string form = PortalSession.MainForm) =>
         session.SubmitAsync(page, form, new Dictionary<string, string> { ["Input.Code"] = code });
@@ -58,8 +61,15 @@ public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPor
         Assert.False(string.IsNullOrWhiteSpace(refused.FieldError("Input.Code")));
         // An odd "remember me" in the address is a no, not a silent refusal of the right code.
         var odd = await next.GetAsync(step.Url.PathAndQuery.Replace("RememberMe=False", "RememberMe=xyz", StringComparison.Ordinal));
-        var signedIn = await SubmitCodeAsync(next, odd, CodeFor(key));
+        var code = CodeFor(key, nextStep: true); // the setup used this step's code
+        var signedIn = await SubmitCodeAsync(next, odd, code);
         Assert.Equal("/", signedIn.Url.AbsolutePath);
+
+        // The same code a second time (read over a shoulder, or sent twice) signs nobody in.
+        using var replay = await NewSessionAsync();
+        var replayed = await SubmitCodeAsync(replay, await replay.SignInAsync(admin.Email!, PortalFixture.TestPassword), code);
+        Assert.Equal("/Account/SignInTwoFactor", replayed.Url.AbsolutePath);
+        Assert.False(string.IsNullOrWhiteSpace(replayed.FieldError("Input.Code")));
 
         // A recovery code works once.
         using var lost = await NewSessionAsync();
