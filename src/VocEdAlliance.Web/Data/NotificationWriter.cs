@@ -134,6 +134,9 @@ public static class NotificationWriter
                 r => r.OfSideAsync(submitter)),
             (PlanStatus.Submitted, PlanStatus.Draft) when submitter is not null && entry.Property(p => p.ReturnedAt).IsModified =>
                 new(NotificationKind.PlanReturned, NotificationRecord.Plan, plan.Id, subject, plan.ReturnComment, r => r.OfSideAsync(submitter)),
+            // Changed by its side while it waited: the approver's "waits for you" no longer holds.
+            (PlanStatus.Submitted, PlanStatus.Draft) => new(NotificationKind.PlanWithdrawn, NotificationRecord.Plan, plan.Id, subject, null,
+                r => r.OfJurisdictionAsync(plan.ApproverJurisdiction)),
             _ => null,
         };
         return announcement is null ? [] : [announcement];

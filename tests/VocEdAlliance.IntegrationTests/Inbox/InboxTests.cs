@@ -46,6 +46,10 @@ public class InboxTests(PortalFixture portal)
         Assert.Equal($"/Agreements/{agreementId}", opened.Url.AbsolutePath);
         Assert.Null(opened.Document.QuerySelector("[data-testid=inbox-badge]"));
         await principal.SubmitAsync(opened, "[data-testid=confirm-form]");
+        // A second press of the same button says it is done, not "access denied".
+        var twice = await principal.SubmitAsync(opened, "[data-testid=confirm-form]");
+        Assert.Equal($"/Agreements/{agreementId}", twice.Url.AbsolutePath);
+        Assert.Contains("我方已确认过这些条款", twice.Text, StringComparison.Ordinal);
 
         // Harbin's side hears of it (its principal and the Harbin bureau); the confirming principal does not, nor Jilin.
         var recipients = await RecipientsAsync(agreementId);

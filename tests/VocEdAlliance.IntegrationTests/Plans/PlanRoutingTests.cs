@@ -179,7 +179,16 @@ public class PlanRoutingTests(PortalFixture portal)
         var planPath = submitted.Url.AbsolutePath;
         var planId = Guid.Parse(planPath.Split('/')[^1]);
         Assert.Contains("1,000.5", submitted.Document.QuerySelector("[data-testid=indicators]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull((await principal.GetAsync($"/Plans/Edit?agreementId={agreement}&id={planId}")).Document.QuerySelector("[data-testid=editing-submitted]"));
+        var edit = await principal.GetAsync($"/Plans/Edit?agreementId={agreement}&id={planId}");
+        Assert.NotNull(edit.Document.QuerySelector("[data-testid=editing-submitted]"));
+
+        // Changed while it waited: taken back, and the approver is told; submitted again, told again.
+        var withdrawn = await principal.SubmitAsync(edit, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Visits"] = "2" });
+        Assert.Equal("草稿", withdrawn.Document.QuerySelector("[data-testid=plan-status]")?.TextContent);
+        await principal.SubmitAsync(withdrawn, "[data-testid=submit-form]");
+        Assert.Equal([NotificationKind.PlanSubmitted, NotificationKind.PlanWithdrawn, NotificationKind.PlanSubmitted],
+            await portal.WithDatabaseAsync(db => db.Notifications.Where(n => n.RecordId == planId && n.RecipientUserId == xian.Id)
+                .OrderBy(n => n.CreatedAt).Select(n => n.Kind).ToListAsync()));
 
         using var approver = await portal.SignedInAsync(xian);
         var shown = await approver.GetAsync(planPath);

@@ -13,6 +13,10 @@ public enum NotificationKind
     TermsChanged,
 
     PlanSubmitted,
+
+    /// <summary>A submitted plan was changed by its submitter: it no longer waits for approval (until submitted again).</summary>
+    PlanWithdrawn,
+
     PlanApproved,
     PlanReturned,
     RegistrationRequested,

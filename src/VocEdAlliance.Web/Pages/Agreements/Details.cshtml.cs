@@ -63,6 +63,15 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).SingleOrDefaultAsync(a => a.Id == id), Operations.Confirm);
         if (agreement is null)
         {
+            // A second press (or a colleague's confirmation first): the user's side has confirmed these terms already.
+            var key = db.Access.SeesEverything ? null : db.Access.Key;
+            if (refusal is ForbidResult && await db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).AsNoTracking()
+                    .SingleOrDefaultAsync(a => a.Id == id) is { } seen
+                && seen.TermsHash == termsHash && seen.PartiesSpokenFor(key).Any() && !seen.AwaitingConfirmationFrom(key).Any())
+            {
+                TempData["StatusMessage"] = t["Agreement.AlreadyConfirmed"].Value;
+                return RedirectToPage(new { id });
+            }
             return refusal!;
         }
         if (agreement.TermsHash != termsHash)
