@@ -203,9 +203,7 @@ public static class NotificationWriter
         {
             if (!organisations.TryGetValue(organisationId, out var found))
             {
-                var throttled = now + PortalIdentity.LockoutDuration;
-                organisations[organisationId] = found = await db.Users
-                    .Where(u => u.OrganisationId == organisationId && (u.LockoutEnd == null || u.LockoutEnd <= throttled))
+                organisations[organisationId] = found = await ResponsibleBureaus.AccountsOfOrganisation(db, organisationId, now)
                     .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(cancellationToken);
             }
             return found;

@@ -27,11 +27,11 @@ public static class ResponsibleBureaus
     /// has (the system admin answers).</summary>
     public static async Task<string?> NearestWithAccountAsync(AppDbContext db, IReadOnlyList<string> prefixesNearestFirst, DateTimeOffset now)
     {
-        var codes = prefixesNearestFirst.Select(p => p.PadRight(6, '0')).ToList();
+        var codes = prefixesNearestFirst.Select(p => RegionCode.OfPrefix(p)).ToList();
         var staffed = await ActiveBureauAccounts(db, now)
             .Join(Bureaus(db).Where(b => codes.Contains(b.RegionCode)), u => u.OrganisationId, b => b.Id, (_, b) => b.RegionCode)
             .Distinct().ToListAsync();
-        return prefixesNearestFirst.FirstOrDefault(p => staffed.Contains(p.PadRight(6, '0')));
+        return prefixesNearestFirst.FirstOrDefault(p => staffed.Contains(RegionCode.OfPrefix(p)));
     }
 
     /// <summary>The active accounts that answer for a jurisdiction: its bureau's staff and admins, or the system
@@ -43,9 +43,21 @@ public static class ResponsibleBureaus
             var admin = db.Roles.Where(r => r.Name == Roles.SystemAdmin).Select(r => r.Id);
             return Active(db, now).Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && admin.Contains(ur.RoleId)));
         }
-        var code = jurisdiction.PadRight(6, '0');
+        var code = RegionCode.OfPrefix(jurisdiction);
         return ActiveBureauAccounts(db, now).Where(u => Bureaus(db).Any(b => b.Id == u.OrganisationId && b.RegionCode == code));
     }
+
+    /// <summary>The name of the bureau of a jurisdiction (its public identity only: the bureau a plan waits for is
+    /// usually outside the submitter's scope).</summary>
+    public static Task<string?> NameOfAsync(AppDbContext db, string jurisdiction)
+    {
+        var code = RegionCode.OfPrefix(jurisdiction);
+        return Bureaus(db).Where(b => b.RegionCode == code).OrderBy(b => b.Name).Select(b => b.Name).FirstOrDefaultAsync();
+    }
+
+    /// <summary>The active accounts of one organisation (a school's principal, a bureau's staff and admins).</summary>
+    public static IQueryable<ApplicationUser> AccountsOfOrganisation(AppDbContext db, Guid organisationId, DateTimeOffset now) =>
+        Active(db, now).Where(u => u.OrganisationId == organisationId);
 
     /// <summary>Routing looks past the user's scope: the bureau above is usually outside it (only its name is shown).</summary>
     private static IQueryable<EducationBureau> Bureaus(AppDbContext db) => db.Bureaus.IgnoreQueryFilters();

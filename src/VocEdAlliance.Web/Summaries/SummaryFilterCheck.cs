@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Regions;
 
 namespace VocEdAlliance.Web.Summaries;
 
@@ -44,7 +45,7 @@ public sealed class SummaryFilterCheck(AppDbContext db, RegionDirectory regions,
         if (!string.IsNullOrEmpty(filters.Region))
         {
             var region = filters.Region;
-            var known = region is { Length: 2 or 4 or 6 } && region.All(char.IsAsciiDigit) && await regions.FindAsync(region.PadRight(6, '0')) is not null;
+            var known = region is { Length: 2 or 4 or 6 } && region.All(char.IsAsciiDigit) && await regions.FindAsync(RegionCode.OfPrefix(region)) is not null;
             var refusal = !known ? "Summary.Refused.Region"
                 : filters.ProvincePrefix is { } province && !region.StartsWith(province, StringComparison.Ordinal) ? "Summary.Refused.RegionOutsideProvince"
                 : !report.MayDrillInto(region) ? "Summary.Refused.RegionOutsideJurisdiction"

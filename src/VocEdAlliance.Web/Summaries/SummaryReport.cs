@@ -171,7 +171,7 @@ public sealed class SummaryReport(AppDbContext db, RegionDirectory regions, Summ
         var result = new List<RegionRow>();
         foreach (var (place, volume) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            result.Add(new RegionRow(place, await regions.PathAsync(place.PadRight(6, '0'), CultureInfo.CurrentUICulture), volume));
+            result.Add(new RegionRow(place, await regions.PathAsync(RegionCode.OfPrefix(place), CultureInfo.CurrentUICulture), volume));
         }
         return result;
     }

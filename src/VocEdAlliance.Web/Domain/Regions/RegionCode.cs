@@ -18,6 +18,9 @@ public static class RegionCode
         return code[2..] == "0000" ? code[..2] : code[4..] == "00" ? code[..4] : code;
     }
 
+    /// <summary>The region a jurisdiction prefix stands for: <c>52</c> → 520000, <c>5203</c> → 520300.</summary>
+    public static string OfPrefix(string prefix) => prefix.PadRight(6, '0');
+
     /// <summary>Every prefix the region falls under, from province down: <c>430181</c> → 43, 4301, 430181.</summary>
     public static IEnumerable<string> Prefixes(string code)
     {

@@ -77,9 +77,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         CanApprove = PlanAccess.MayApprove(User, db.Access, plan);
         if (plan.ApproverJurisdiction is { } approver)
         {
-            // The bureau's name only (public identity), usually outside the submitter's scope.
-            var code = approver.PadRight(6, '0');
-            ApproverName = await db.Bureaus.IgnoreQueryFilters().Where(b => b.RegionCode == code).OrderBy(b => b.Name).Select(b => b.Name).FirstOrDefaultAsync();
+            ApproverName = await ResponsibleBureaus.NameOfAsync(db, approver);
         }
         Return.Version = plan.Version;
     }

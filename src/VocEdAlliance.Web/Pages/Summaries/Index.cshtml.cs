@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain.Activities;
+using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
@@ -101,7 +102,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var trail = new List<(string, string)>();
         for (var length = 2; filters.RegionPrefix is { } prefix && length <= prefix.Length; length += 2)
         {
-            trail.Add((prefix[..length], await regions.PathAsync(prefix[..length].PadRight(6, '0'), CultureInfo.CurrentUICulture)));
+            trail.Add((prefix[..length], await regions.PathAsync(RegionCode.OfPrefix(prefix[..length]), CultureInfo.CurrentUICulture)));
         }
         var json = System.Text.Json.JsonSerializer.Serialize(await ChartDataAsync());
         return new View(tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, trail, json);
@@ -123,7 +124,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var sentence = await SentenceAsync(filters);
         // The by-region table drilled into a region says which (the other panels do not follow the drill-down).
         string? drilled = table == SummaryTables.Regions && filters.RegionPrefix is { } drill
-            ? await regions.PathAsync(drill.PadRight(6, '0'), CultureInfo.CurrentUICulture) : null;
+            ? await regions.PathAsync(RegionCode.OfPrefix(drill), CultureInfo.CurrentUICulture) : null;
         if (drilled is not null)
         {
             sentence = $"{sentence} · {t["Summary.DrilledInto", drilled]}";
@@ -180,7 +181,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         place = place.Length == 0 ? null : place;
         parts.Add(jurisdiction.Length == 0
             ? place ?? t["Summary.Scope.Country"].Value
-            : t["Summary.Scope.Jurisdiction", await regions.PathAsync(jurisdiction.PadRight(6, '0'), CultureInfo.CurrentUICulture)].Value
+            : t["Summary.Scope.Jurisdiction", await regions.PathAsync(RegionCode.OfPrefix(jurisdiction), CultureInfo.CurrentUICulture)].Value
               + (place is null ? string.Empty : " · " + place));
         if (AllianceName is { } alliance && !AllianceUnknown)
         {
