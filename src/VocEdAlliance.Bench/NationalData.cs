@@ -507,7 +507,8 @@ public sealed class NationalData(string connectionString, double scale, int seed
         await agreementsCopy.DisposeAsync();
 
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY agreement_parties (id, agreement_id, organisation_id, organisation_name, organisation_type, institution_kind, region_code)
+            COPY agreement_parties (id, agreement_id, organisation_id, organisation_name, organisation_type, institution_kind, region_code,
+                role, position)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -521,6 +522,8 @@ public sealed class NationalData(string connectionString, double scale, int seed
                 await copy.WriteAsync(party.OrganisationType.ToString(), NpgsqlDbType.Varchar);
                 await WriteOrNullAsync(copy, party.InstitutionKind?.ToString(), NpgsqlDbType.Varchar);
                 await copy.WriteAsync(party.RegionCode, NpgsqlDbType.Char);
+                await copy.WriteAsync(party.Role.ToString(), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(party.Position, NpgsqlDbType.Integer);
             }
             await copy.CompleteAsync();
         }

@@ -11,8 +11,9 @@ using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Api;
 
+/// <summary>A party, listed in its order (<c>position</c> from 1), with its role (Initiator, Signatory, Witness, GuidingUnit).</summary>
 public sealed record AgreementPartyItem(Guid OrganisationId, string Name, OrganisationType Type, InstitutionKind? InstitutionKind,
-    string Region, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn);
+    string Region, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn, PartyRole Role, int Position);
 
 /// <summary>One side's confirmation: of the terms with this hash (<c>ofCurrentTerms</c>: the agreement's terms are
 /// still these).</summary>
@@ -21,7 +22,8 @@ public sealed record AgreementConfirmationItem(Guid PartyOrganisationId, DateTim
 public sealed record AgreementItem(Guid Id, string? Number, string Title, AgreementKind Kind, AgreementStatus Status, Guid? AllianceId,
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, IReadOnlyList<CooperationMode> Modes, string? Specialties, string? Notes, bool Archived,
     DateOnly? TerminatedOn, Guid? RenewedFromId, string TermsHash, IReadOnlyList<AgreementPartyItem> Parties,
-    IReadOnlyList<AgreementConfirmationItem> Confirmations, uint Version);
+    IReadOnlyList<AgreementConfirmationItem> Confirmations, Guid? ImplementsFrameworkId, string? CollegeName,
+    IReadOnlyList<AgreementQuota> Quotas, uint Version);
 
 /// <summary><c>/api/v1/agreements</c>: read what the caller may see, with parties and confirmations; confirm the
 /// version read (If-Match), as on the agreement's page (<see cref="Agreement.Confirm"/>).</summary>
@@ -30,11 +32,11 @@ public static class AgreementsApi
     private static readonly Expression<Func<Agreement, AgreementItem>> Item = a => new AgreementItem(a.Id, a.Number, a.Title, a.Kind,
         a.Status, a.AllianceId, a.EffectiveFrom, a.EffectiveTo, a.Modes, a.Specialties, a.Notes, a.IsArchived, a.TerminatedOn, a.RenewedFromId,
         a.TermsHash,
-        a.Parties.OrderBy(p => p.Id).Select(p => new AgreementPartyItem(p.OrganisationId, p.OrganisationName, p.OrganisationType,
-            p.InstitutionKind, p.RegionCode, p.SignatoryName, p.SignatoryTitle, p.SignedOn)).ToList(),
+        a.Parties.OrderBy(p => p.Position).Select(p => new AgreementPartyItem(p.OrganisationId, p.OrganisationName, p.OrganisationType,
+            p.InstitutionKind, p.RegionCode, p.SignatoryName, p.SignatoryTitle, p.SignedOn, p.Role, p.Position)).ToList(),
         a.Confirmations.OrderBy(c => c.ConfirmedAt).Select(c => new AgreementConfirmationItem(c.PartyOrganisationId, c.ConfirmedAt,
             c.TermsHash, c.TermsHash == a.TermsHash)).ToList(),
-        a.Version);
+        a.ImplementsFrameworkId, a.CollegeName, a.Quotas, a.Version);
 
     private static readonly Func<Agreement, AgreementItem> ToItem = Item.Compile();
 

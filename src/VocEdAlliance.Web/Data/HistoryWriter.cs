@@ -92,17 +92,18 @@ public static class HistoryWriter
     }
 
     /// <summary>Editing terms replaces an agreement's party rows: the parties changed when the rows removed and the
-    /// rows added differ.</summary>
+    /// rows added differ, in the order they are listed.</summary>
     private static IEnumerable<HistoryEntry> PartyChanges(ChangeTracker changes, Guid? userId, string userName, DateTimeOffset now)
     {
-        static string Describe(AgreementParty p) => $"{p.OrganisationName} ({p.SignatoryName ?? "-"}, {p.SignatoryTitle ?? "-"}, {Text(p.SignedOn) ?? "-"})";
+        static string Describe(AgreementParty p) => $"{p.OrganisationName} ({p.SignatoryName ?? "-"}, {p.SignatoryTitle ?? "-"}, {Text(p.SignedOn) ?? "-"}"
+            + (p.Role == PartyRole.Signatory ? ")" : $", {Text(p.Role)})");
         var parties = changes.Entries<AgreementParty>().ToList();
         foreach (var agreement in changes.Entries<Agreement>().Where(a => a.State == EntityState.Modified).Select(a => a.Entity))
         {
             var removed = parties.Where(p => p.State == EntityState.Deleted && (Guid)p.OriginalValues[nameof(AgreementParty.AgreementId)]! == agreement.Id)
-                .Select(p => Describe(p.Entity)).Order(StringComparer.Ordinal).ToList();
+                .OrderBy(p => p.Entity.Position).Select(p => Describe(p.Entity)).ToList();
             var added = parties.Where(p => p.State == EntityState.Added && p.Entity.AgreementId == agreement.Id)
-                .Select(p => Describe(p.Entity)).Order(StringComparer.Ordinal).ToList();
+                .OrderBy(p => p.Entity.Position).Select(p => Describe(p.Entity)).ToList();
             if (!removed.SequenceEqual(added, StringComparer.Ordinal))
             {
                 yield return new HistoryEntry(nameof(Agreement), agreement.Id, HistoryAction.Updated, userId, userName, now,
@@ -134,6 +135,7 @@ public static class HistoryWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        AgreementQuota quota => quota.ToCanonical(),
         IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
         _ => value.ToString(),
     };

@@ -70,7 +70,7 @@ public sealed class AgreementImportTests(ImportPortal portal) : IClassFixture<Im
     }
 
     [Fact]
-    public async Task The_template_has_four_party_groups_a_kind_drop_down_and_says_every_column()
+    public async Task The_template_has_four_party_groups_with_their_roles_drop_downs_and_says_every_column()
     {
         using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
         var bytes = await hunan.Http.GetByteArrayAsync("/Import?handler=Template&kind=Agreements", TestContext.Current.CancellationToken);
@@ -78,9 +78,10 @@ public sealed class AgreementImportTests(ImportPortal portal) : IClassFixture<Im
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         string[] Texts(int sheet) => [.. ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!)).Worksheet.Descendants<Cell>().Select(c => c.InnerText)];
         var data = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!);
-        Assert.Equal([.. Headers.Split(','), .. Enumerable.Range(3, 2).SelectMany(n => (string[])[$"签约方{n}", $"签约方{n}签署人", $"签约方{n}签署人职务", $"签约方{n}签署日期"])],
+        Assert.Equal([.. Headers.Split(',').Take(9), "落实的框架协议", "产业学院名称", "年度名额",
+                .. Enumerable.Range(1, 4).SelectMany(n => (string[])[$"签约方{n}", $"签约方{n}角色", $"签约方{n}签署人", $"签约方{n}签署人职务", $"签约方{n}签署日期"])],
             data.Worksheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText));
-        Assert.Single(data.Worksheet.Descendants<DataValidation>()); // the kind
+        Assert.Equal(5, data.Worksheet.Descendants<DataValidation>().Count()); // the kind and each party's role
         var instructions = string.Join("|", Texts(1));
         Assert.Contains("师资培训", instructions, StringComparison.Ordinal); // the modes one may write
         Assert.DoesNotContain("Import.", instructions, StringComparison.Ordinal); // every column explained in words

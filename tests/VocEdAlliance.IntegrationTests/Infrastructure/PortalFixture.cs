@@ -116,11 +116,11 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>A new institution (unique name) in a region, saved directly.</summary>
-    public Task<Institution> CreateInstitutionAsync(string regionCode, string name = "测试学校") =>
+    public Task<Institution> CreateInstitutionAsync(string regionCode, string name = "测试学校", InstitutionKind kind = InstitutionKind.SecondaryVocationalSchool) =>
         WithDatabaseAsync(async db =>
         {
             var institution = new Institution($"{name} {Guid.NewGuid():N}"[..(name.Length + 9)], null,
-                InstitutionKind.SecondaryVocationalSchool, Ownership.Public, regionCode, new InstitutionProfile(Enrolment: 800), 2026);
+                kind, Ownership.Public, regionCode, new InstitutionProfile(Enrolment: 800), 2026);
             db.Institutions.Add(institution);
             await db.SaveChangesAsync();
             return institution;

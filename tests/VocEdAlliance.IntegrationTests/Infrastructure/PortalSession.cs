@@ -47,7 +47,12 @@ public sealed class PortalSession(HttpClient http) : IDisposable
         {
             values.Add(new(button.Name, button.Value));
         }
-        var action = form.GetAttribute("action");
+        // As a browser does: a button with a formaction of its own (asp-page-handler) posts there.
+        var action = submitter is { } pressed
+                     && form.QuerySelectorAll("button[formaction]").FirstOrDefault(b => b.GetAttribute("name") == pressed.Name && b.GetAttribute("value") == pressed.Value)
+                         is { } withAction
+            ? withAction.GetAttribute("formaction")
+            : form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(page.Url, action);
         using var content = new FormUrlEncodedContent(values);
         return await FollowAsync(await http.PostAsync(target, content));

@@ -157,7 +157,7 @@ public class BadInputTests(PortalFixture portal)
         var token = (await ministry.GetAsync("/Account/ChangePassword")).Document
             .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        var response = await ministry.Http.PostAsync($"/Agreements/Edit/{agreement.Id}?handler=AddParty",
+        var response = await ministry.Http.PostAsync($"/Agreements/Edit/{agreement.Id}?handler=Rows&row=party",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

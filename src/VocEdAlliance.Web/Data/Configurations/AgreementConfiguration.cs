@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VocEdAlliance.Web.Domain.Agreements;
@@ -8,6 +11,9 @@ namespace VocEdAlliance.Web.Data.Configurations;
 
 public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
 {
+    /// <summary>Quotas as a JSON array in one column, modes by name: <c>[{"Mode":"TeacherTraining","PeoplePerYear":20,…}]</c>.</summary>
+    private static readonly JsonSerializerOptions QuotaJson = new() { Converters = { new JsonStringEnumConverter() } };
+
     public void Configure(EntityTypeBuilder<Agreement> builder)
     {
         builder.ToTable("agreements");
@@ -20,10 +26,19 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.Specialties).HasMaxLength(Agreement.TextMaxLength);
         builder.Property(a => a.Notes).HasMaxLength(Agreement.TextMaxLength);
         builder.PrimitiveCollection(a => a.Modes).ElementType(e => e.HasConversion<string>());
+        builder.Property(a => a.CollegeName).HasMaxLength(Agreement.CollegeNameMaxLength);
+        builder.Property(a => a.Quotas).HasColumnType("jsonb").IsRequired()
+            .HasConversion(
+                quotas => JsonSerializer.Serialize(quotas, QuotaJson),
+                json => JsonSerializer.Deserialize<List<AgreementQuota>>(json, QuotaJson) ?? new List<AgreementQuota>(),
+                new ValueComparer<List<AgreementQuota>>((x, y) => x!.SequenceEqual(y!), q => q.Aggregate(0, (h, x) => HashCode.Combine(h, x)), q => q.ToList()));
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.ImplementsFrameworkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.ImplementsFrameworkId);
         builder.HasOne<Alliance>().WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.RecordedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Parties).WithOne(p => p.Agreement).HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(a => a.PartiesInOrder);
         builder.HasMany(a => a.Confirmations).WithOne(c => c.Agreement).HasForeignKey(c => c.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Confirmations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(a => a.TermsHash).HasMaxLength(64).IsFixedLength().IsRequired();
@@ -52,6 +67,7 @@ public sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<Agree
         builder.Property(p => p.RegionCode).HasMaxLength(6).IsFixedLength();
         builder.Property(p => p.SignatoryName).HasMaxLength(100);
         builder.Property(p => p.SignatoryTitle).HasMaxLength(100);
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.OrganisationId);
     }

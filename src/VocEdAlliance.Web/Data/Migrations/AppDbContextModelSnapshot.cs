@@ -461,6 +461,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("alliance_id");
 
+                    b.Property<string>("CollegeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("college_name");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
@@ -472,6 +477,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<DateOnly?>("ExpiryReminderSentOn")
                         .HasColumnType("date")
                         .HasColumnName("expiry_reminder_sent_on");
+
+                    b.Property<Guid?>("ImplementsFrameworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("implements_framework_id");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")
@@ -497,6 +506,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("number");
+
+                    b.Property<string>("Quotas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quotas");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -567,6 +581,9 @@ namespace VocEdAlliance.Web.Data.Migrations
 
                     b.HasIndex("EffectiveTo")
                         .HasDatabaseName("ix_agreements_effective_to");
+
+                    b.HasIndex("ImplementsFrameworkId")
+                        .HasDatabaseName("ix_agreements_implements_framework_id");
 
                     b.HasIndex("RecordedByOrganisationId")
                         .HasDatabaseName("ix_agreements_recorded_by_organisation_id");
@@ -669,12 +686,22 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("organisation_type");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character(6)")
                         .HasColumnName("region_code")
                         .IsFixedLength();
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
 
                     b.Property<string>("SignatoryName")
                         .HasMaxLength(100)
@@ -1819,6 +1846,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("AllianceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_alliances_alliance_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("ImplementsFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_agreements_implements_framework_id");
 
                     b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -64,13 +64,16 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
     }
 
     /// <summary>An agreement as recorded by <paramref name="recorder"/>: pending when a party is outside the recorder's
-    /// jurisdiction (still to be confirmed), active when the recorder is the system (confirmed long ago).</summary>
+    /// jurisdiction (still to be confirmed), active when the recorder is the system (confirmed long ago). The parties
+    /// are listed in the order given, as signatories except the <paramref name="initiators"/>.</summary>
     public Agreement Agreement(AgreementKind kind, string title, DateOnly from, DateOnly? to, CooperationMode[] modes,
-        Organisation[] parties, Alliance? alliance = null, EducationBureau? recorder = null, string? specialties = null, string? notes = null)
+        Organisation[] parties, Alliance? alliance = null, EducationBureau? recorder = null, string? specialties = null, string? notes = null,
+        Organisation[]? initiators = null, string? collegeName = null)
     {
         var terms = new AgreementTerms(kind, title, null, alliance?.Id,
-            [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, from))],
-            from, to, modes, specialties, notes);
+            [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, from,
+                initiators?.Contains(p) == true ? PartyRole.Initiator : PartyRole.Signatory))],
+            from, to, modes, specialties, notes, CollegeName: collegeName);
         var agreement = Domain.Agreements.Agreement.Record(terms, recorder?.Id, recorder?.JurisdictionKey, At(from), recordedBy);
         db.Agreements.Add(agreement);
         return agreement;

@@ -160,7 +160,8 @@ public static class DemoData
         schools.AddRange(others.Select(b => demo.School($"{b.Name[..2]}演示职业学校", null, b.RegionCode, placeholder: true)));
         var framework = demo.Agreement(AgreementKind.Framework, "湘赣职业教育联盟合作框架协议", D(2022, 5, 31), null,
             [CurriculumCoDevelopment, TeacherTraining, StudentExchange, ExpertLectures], [liuyang, .. others, .. schools], vocational,
-            notes: "由浏阳市教育局发起，湘赣边各县（市、区）教育行政部门及有关职业学校共同签署；参与学校名称来源未给出，为演示占位。");
+            notes: "由浏阳市教育局发起，湘赣边各县（市、区）教育行政部门及有关职业学校共同签署；参与学校名称来源未给出，为演示占位。",
+            initiators: [liuyang]);
         demo.Activity(framework, null, ActivityKind.ForumOrSummit, "湘赣边校企合作与产教融合高峰论坛", D(2022, 5, 31), "浏阳市（2022年浏阳市职业教育活动周开幕式）");
         demo.Activity(framework, null, ActivityKind.ExpertLecture, "湘赣边职业教育专家讲座", D(2022, 5, 31), "浏阳市");
     }
@@ -233,9 +234,9 @@ public static class DemoData
             [FocusArea.IndustryEducationIntegration, FocusArea.VocationalEducationDevelopment], null, guangxi, placeholder: true,
             description: "把广西职业教育工作会议与产业学院建设归在一起的演示分组。");
         DemoBuilder.Join(programme, null, liuzhou, qinzhou, lvtc, modern, nanning, pingnan);
-        var college = demo.Agreement(AgreementKind.SchoolEnterprise, "柳州职业技术学院螺蛳粉产业学院共建", D(2021, 1, 1), null,
+        var college = demo.Agreement(AgreementKind.IndustrialCollege, "柳州职业技术学院螺蛳粉产业学院共建", D(2021, 1, 1), null,
             [TrainingBase, CurriculumCoDevelopment, SpecialtyConstruction], [lvtc, luosifen], programme,
-            notes: "产业学院由学院与螺蛳粉产业共建；合作企业名称来源未给出，为演示占位。");
+            notes: "产业学院由学院与螺蛳粉产业共建；合作企业名称和成立日期来源未给出，为演示占位。", collegeName: "螺蛳粉产业学院");
         demo.Activity(null, programme, ActivityKind.SymposiumOrConference, "2023年广西职业教育工作会议暨产业学院建设现场推进会", D(2023, 3, 9), "柳州职业技术学院（线下+线上）",
             participants: "14个设区市教育局，近100所职业院校；柳州市教育局、钦州市教育局、柳州职业技术学院、广西现代职业技术学院、南宁市第一职业技术学校、平南县中等职业技术学校作交流发言",
             description: "自治区教育厅主办、柳州市教育局承办、柳州职业技术学院协办；下午分组讨论并参观螺蛳粉产业学院、3D打印中心等。");

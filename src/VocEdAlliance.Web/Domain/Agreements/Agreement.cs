@@ -8,6 +8,22 @@ public enum AgreementKind
     Framework,
     Pairing,
     SchoolEnterprise,
+
+    /// <summary>产业学院: a college and one or more enterprises build a college of an industry together (LVTC's
+    /// School of Luosifen Industry). Its name is part of the terms; its programmes are the agreement's specialties and
+    /// it is established on the day the agreement takes effect.</summary>
+    IndustrialCollege,
+}
+
+/// <summary>What a party does in an agreement: 发起方 initiates it, 签约方 signs it, 见证方 witnesses the signing,
+/// 指导单位 guides it. The kind's rules on parties (two schools for a pairing…) count the initiators and signatories;
+/// witnesses and guiding units come in addition, confirm like every party and see the agreement.</summary>
+public enum PartyRole
+{
+    Initiator,
+    Signatory,
+    Witness,
+    GuidingUnit,
 }
 
 public enum AgreementStatus
@@ -35,19 +51,35 @@ public enum CooperationMode
 
 /// <summary>The organisation signing, as it stood when the agreement was recorded.</summary>
 public sealed record PartyTerms(Guid OrganisationId, string OrganisationName, OrganisationType Type, InstitutionKind? InstitutionKind,
-    string RegionCode, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn)
+    string RegionCode, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn, PartyRole Role = PartyRole.Signatory)
 {
+    /// <summary>An initiator or a signatory: a party the kind's rules count (not a witness or a guiding unit).</summary>
+    public bool Contracts => Role is PartyRole.Initiator or PartyRole.Signatory;
+
     public bool IsSchool => InstitutionKind is Organisations.InstitutionKind.SecondaryVocationalSchool or Organisations.InstitutionKind.HigherVocationalCollege
         or Organisations.InstitutionKind.TechnicianSchool or Organisations.InstitutionKind.UndergraduateUniversity;
 
     public bool IsEnterprise => InstitutionKind == Organisations.InstitutionKind.Enterprise;
 }
 
+/// <summary>How many people a year one cooperation mode takes, in the years from <see cref="FromYear"/> to
+/// <see cref="ToYear"/> (名额: 20 teachers trained a year, 2019–2021). Part of the confirmed terms.</summary>
+public sealed record AgreementQuota(CooperationMode Mode, int PeoplePerYear, int FromYear, int ToYear)
+{
+    public const int MaxPeoplePerYear = 1_000_000;
+
+    public bool Covers(int year) => year >= FromYear && year <= ToYear;
+
+    /// <summary>The quota as a line of the canonical terms: <c>TeacherTraining 2019-2021 20</c>.</summary>
+    public string ToCanonical() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Mode} {FromYear}-{ToYear} {PeoplePerYear}");
+}
+
 /// <summary>The terms of an agreement as entered: what <see cref="Agreement.Record"/> and
-/// <see cref="Agreement.ChangeTerms"/> take.</summary>
+/// <see cref="Agreement.ChangeTerms"/> take. The parties are in the order entered (the order they are listed in).</summary>
 public sealed record AgreementTerms(AgreementKind Kind, string Title, string? Number, Guid? AllianceId,
     IReadOnlyList<PartyTerms> Parties, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
-    IReadOnlyList<CooperationMode> Modes, string? Specialties, string? Notes);
+    IReadOnlyList<CooperationMode> Modes, string? Specialties, string? Notes,
+    Guid? ImplementsFrameworkId = null, string? CollegeName = null, IReadOnlyList<AgreementQuota>? Quotas = null);
 
 /// <summary>框架协议 / 结对协议 / 校企合作协议: who signed, from when to when, to cooperate how.</summary>
 public sealed class Agreement : IAccessControlled
@@ -55,6 +87,7 @@ public sealed class Agreement : IAccessControlled
     public const int TitleMaxLength = 200;
     public const int NumberMaxLength = 60;
     public const int TextMaxLength = 2000;
+    public const int CollegeNameMaxLength = 200;
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public AgreementKind Kind { get; private set; }
@@ -67,6 +100,17 @@ public sealed class Agreement : IAccessControlled
     public List<CooperationMode> Modes { get; private set; } = [];
     public string? Specialties { get; private set; }
     public string? Notes { get; private set; }
+
+    /// <summary>The framework agreement this pairing, school–enterprise agreement or industrial college implements.
+    /// General information (like the alliance): not part of the confirmed terms.</summary>
+    public Guid? ImplementsFrameworkId { get; private set; }
+
+    /// <summary>An industrial college's name (螺蛳粉产业学院); none for the other kinds.</summary>
+    public string? CollegeName { get; private set; }
+
+    /// <summary>People a year per cooperation mode, with their years: part of the confirmed terms.</summary>
+    public List<AgreementQuota> Quotas { get; private set; } = [];
+
     public Guid? RecordedByOrganisationId { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public bool IsArchived { get; private set; }
@@ -88,6 +132,13 @@ public sealed class Agreement : IAccessControlled
 
     private readonly List<AgreementParty> parties = [];
     public IReadOnlyList<AgreementParty> Parties => parties;
+
+    /// <summary>The parties in the order they are listed (the order entered).</summary>
+    public IEnumerable<AgreementParty> PartiesInOrder => parties.OrderBy(p => p.Position);
+
+    /// <summary>The quota of a mode in a year (people), if the terms set one.</summary>
+    public int? QuotaFor(CooperationMode mode, int year) =>
+        Quotas.Where(q => q.Mode == mode && q.Covers(year)).Select(q => (int?)q.PeoplePerYear).SingleOrDefault();
 
     private readonly List<AgreementConfirmation> confirmations = [];
     public IReadOnlyList<AgreementConfirmation> Confirmations => confirmations;
@@ -214,7 +265,8 @@ public sealed class Agreement : IAccessControlled
     {
         static string? Normal(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         return TermsText == Canonical(terms) && Title == Normal(terms.Title) && Number == Normal(terms.Number)
-               && Notes == Normal(terms.Notes) && AllianceId == terms.AllianceId;
+               && Notes == Normal(terms.Notes) && AllianceId == terms.AllianceId && ImplementsFrameworkId == terms.ImplementsFrameworkId
+               && PartiesInOrder.Select(p => p.OrganisationId).SequenceEqual(terms.Parties.Select(p => p.OrganisationId));
     }
 
     /// <summary>Either party's bureau ends the agreement, from a date, for a reason. Nothing is deleted.</summary>
@@ -265,9 +317,10 @@ public sealed class Agreement : IAccessControlled
             throw new DomainException("Agreement.RenewalStartsTooEarly", nameof(EffectiveFrom));
         }
         var terms = new AgreementTerms(Kind, Title, null, AllianceId,
-            [.. parties.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode,
-                p.SignatoryName, p.SignatoryTitle, null))],
-            effectiveFrom, effectiveTo, Modes, Specialties, Notes);
+            [.. PartiesInOrder.Select(p => new PartyTerms(p.OrganisationId, p.OrganisationName, p.OrganisationType, p.InstitutionKind, p.RegionCode,
+                p.SignatoryName, p.SignatoryTitle, null, p.Role))],
+            effectiveFrom, effectiveTo, Modes, Specialties, Notes, ImplementsFrameworkId, CollegeName,
+            [.. Quotas.Where(q => q.ToYear >= effectiveFrom.Year)]);
         var renewal = Record(terms, recordedBy, recorderAccessKey, now, recorderUserId);
         renewal.RenewedFromId = Id;
         return renewal;
@@ -313,6 +366,14 @@ public sealed class Agreement : IAccessControlled
             throw new DomainException("Agreement.EndsBeforeItStarts", nameof(EffectiveTo));
         }
         CheckParties(terms.Kind, terms.Parties);
+        var quotas = CheckQuotas(terms);
+        if (terms.ImplementsFrameworkId is { } framework && (terms.Kind == AgreementKind.Framework || framework == Id))
+        {
+            throw new DomainException("Agreement.FrameworkImplementsNone", nameof(ImplementsFrameworkId));
+        }
+        var collegeName = terms.Kind == AgreementKind.IndustrialCollege
+            ? Text.Required(terms.CollegeName, nameof(CollegeName), CollegeNameMaxLength)
+            : null;
         Kind = terms.Kind;
         Title = title;
         Number = Text.Optional(terms.Number, NumberMaxLength, nameof(Number));
@@ -322,16 +383,22 @@ public sealed class Agreement : IAccessControlled
         Modes = [.. terms.Modes.Distinct().Order()];
         Specialties = Text.Optional(terms.Specialties, TextMaxLength, nameof(Specialties));
         Notes = Text.Optional(terms.Notes, TextMaxLength, nameof(Notes));
+        ImplementsFrameworkId = terms.ImplementsFrameworkId;
+        CollegeName = collegeName;
+        Quotas = quotas;
         parties.Clear();
-        parties.AddRange(terms.Parties.Select(p => new AgreementParty(this, p)));
+        parties.AddRange(terms.Parties.Select((p, i) => new AgreementParty(this, p, i + 1)));
         AccessKeys = Access.AccessKeys.Union(terms.Parties.Select(p => (p.OrganisationId, p.RegionCode)));
         TermsText = Canonical(terms);
         TermsHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TermsText)));
     }
 
     /// <summary>The terms as both sides confirm them, one line a term, in an order that does not depend on how they
-    /// were entered: kind, dates, modes, specialties, then the parties by organisation id. Title, number and notes are
-    /// general information and are not part of it.</summary>
+    /// were entered: kind, dates, modes, specialties, then the parties by organisation id. Title, number, notes,
+    /// alliance, the framework implemented and the order the parties are listed in are general information and are not
+    /// part of it. What came later is written only where it says something, so that the terms of an agreement recorded
+    /// before keep their text and hash: an industrial college's name, a party's role when it is not 签约方, and the
+    /// quotas.</summary>
     private static string Canonical(AgreementTerms terms)
     {
         static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
@@ -343,8 +410,14 @@ public sealed class Agreement : IAccessControlled
             $"modes: {string.Join(", ", terms.Modes.Distinct().Order())}",
             $"specialties: {terms.Specialties?.Trim() ?? "-"}",
         };
+        if (terms.Kind == AgreementKind.IndustrialCollege)
+        {
+            lines.Add($"college: {terms.CollegeName?.Trim() ?? "-"}");
+        }
         lines.AddRange(terms.Parties.OrderBy(p => p.OrganisationId).Select(p =>
-            $"party: {p.OrganisationId:N} | {p.OrganisationName} | {p.SignatoryName?.Trim() ?? "-"} | {p.SignatoryTitle?.Trim() ?? "-"} | {Day(p.SignedOn)}"));
+            $"party: {p.OrganisationId:N} | {p.OrganisationName} | {p.SignatoryName?.Trim() ?? "-"} | {p.SignatoryTitle?.Trim() ?? "-"} | {Day(p.SignedOn)}"
+            + (p.Role == PartyRole.Signatory ? string.Empty : $" | {p.Role}")));
+        lines.AddRange((terms.Quotas ?? []).OrderBy(q => q.Mode).ThenBy(q => q.FromYear).Select(q => $"quota: {q.ToCanonical()}"));
         return string.Join('\n', lines);
     }
 
@@ -354,16 +427,45 @@ public sealed class Agreement : IAccessControlled
         {
             throw new DomainException("Agreement.PartyTwice", nameof(Parties));
         }
+        var contracting = parties.Where(p => p.Contracts).ToList();
         var valid = kind switch
         {
-            AgreementKind.Pairing => parties.Count == 2 && parties.All(p => p.IsSchool),
-            AgreementKind.SchoolEnterprise => parties.Count == 2 && parties.Count(p => p.IsSchool) == 1 && parties.Count(p => p.IsEnterprise) == 1,
-            _ => parties.Count >= 2,
+            AgreementKind.Pairing => contracting.Count == 2 && contracting.All(p => p.IsSchool),
+            AgreementKind.SchoolEnterprise => contracting.Count == 2 && contracting.Count(p => p.IsSchool) == 1 && contracting.Count(p => p.IsEnterprise) == 1,
+            AgreementKind.IndustrialCollege => contracting.Count(p => p.IsSchool) == 1 && contracting.Any(p => p.IsEnterprise),
+            _ => contracting.Count >= 2,
         };
         if (!valid)
         {
             throw new DomainException($"Agreement.Parties.{kind}", nameof(Parties));
         }
+    }
+
+    /// <summary>Quotas are whole people (1 to a million a year), for modes the agreement has, in years within
+    /// 1900–2100 that overlap none of the same mode's other quotas.</summary>
+    private static List<AgreementQuota> CheckQuotas(AgreementTerms terms)
+    {
+        var quotas = terms.Quotas ?? [];
+        foreach (var quota in quotas)
+        {
+            if (quota.PeoplePerYear is < 1 or > AgreementQuota.MaxPeoplePerYear)
+            {
+                throw new DomainException("Agreement.QuotaPeople", nameof(Quotas), AgreementQuota.MaxPeoplePerYear);
+            }
+            if (!BusinessDates.InRange(quota.FromYear) || !BusinessDates.InRange(quota.ToYear) || quota.ToYear < quota.FromYear)
+            {
+                throw new DomainException("Agreement.QuotaYears", nameof(Quotas), BusinessDates.EarliestYear, BusinessDates.LatestYear);
+            }
+            if (!terms.Modes.Contains(quota.Mode))
+            {
+                throw new DomainException("Agreement.QuotaModeNotAgreed", nameof(Quotas));
+            }
+        }
+        if (quotas.GroupBy(q => q.Mode).Any(g => g.SelectMany(q => Enumerable.Range(q.FromYear, q.ToYear - q.FromYear + 1)).GroupBy(y => y).Any(y => y.Count() > 1)))
+        {
+            throw new DomainException("Agreement.QuotaOverlaps", nameof(Quotas));
+        }
+        return [.. quotas.OrderBy(q => q.Mode).ThenBy(q => q.FromYear)];
     }
 }
 
@@ -390,14 +492,22 @@ public sealed class AgreementParty : IAccessControlledPart
     public string? SignatoryTitle { get; private set; }
     public DateOnly? SignedOn { get; private set; }
 
+    /// <summary>发起方 / 签约方 / 见证方 / 指导单位.</summary>
+    public PartyRole Role { get; private set; } = PartyRole.Signatory;
+
+    /// <summary>Where the party is listed, from 1 (the order entered).</summary>
+    public int Position { get; private set; }
+
     public const int SignatoryMaxLength = 100;
 
     private AgreementParty()
     {
     }
 
-    internal AgreementParty(Agreement agreement, PartyTerms terms)
+    internal AgreementParty(Agreement agreement, PartyTerms terms, int position)
     {
+        Role = terms.Role;
+        Position = position;
         Agreement = agreement;
         AgreementId = agreement.Id;
         OrganisationId = terms.OrganisationId;

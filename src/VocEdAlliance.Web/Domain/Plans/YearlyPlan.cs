@@ -38,6 +38,22 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
         _ => Visits,
     };
 
+    /// <summary>The cooperation mode whose yearly quota (people a year, agreed in the terms) an indicator is planned
+    /// against: teachers trained ← teacher training, students exchanged ← student exchange, students enrolled ← "1+2"
+    /// joint enrolment, trainees ← training base. The other indicators have no quota.</summary>
+    public static CooperationMode? QuotaModeOf(Indicator indicator) => indicator switch
+    {
+        Indicator.TeachersTrained => CooperationMode.TeacherTraining,
+        Indicator.StudentsExchanged => CooperationMode.StudentExchange,
+        Indicator.PoorFamilyStudentsEnrolled => CooperationMode.JointEnrolment,
+        Indicator.Trainees => CooperationMode.TrainingBase,
+        _ => null,
+    };
+
+    /// <summary>What an agreement's terms set for an indicator in a year (people), if they set a quota for it.</summary>
+    public static int? Agreed(Indicator indicator, Agreement? agreement, int year) =>
+        QuotaModeOf(indicator) is { } mode ? agreement?.QuotaFor(mode, year) : null;
+
     /// <summary>What the recorded activities of the year achieved, per indicator.</summary>
     public static decimal Actual(Indicator indicator, IEnumerable<CooperationActivity> activities) => indicator switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Pages.Shared;
@@ -48,12 +49,45 @@ public sealed class AgreementInput
     [Display(Name = "Field.Notes")]
     public string? Notes { get; set; }
 
+    [Display(Name = "Field.ImplementsFramework")]
+    public Guid? ImplementsFrameworkId { get; set; }
+
+    [StringLength(Agreement.CollegeNameMaxLength, ErrorMessage = "Validation.StringLength")]
+    [Display(Name = "Field.CollegeName")]
+    public string? CollegeName { get; set; }
+
     public List<PartyInput> Parties { get; set; } = [new(), new()];
+
+    public List<QuotaInput> Quotas { get; set; } = [];
 
     public uint Version { get; set; }
 
+    /// <summary>One quota row: people a year for a cooperation mode, from one year to another (a blank row is none).</summary>
+    public sealed class QuotaInput
+    {
+        [Display(Name = "Field.QuotaMode")]
+        public CooperationMode? Mode { get; set; }
+
+        [Range(1, AgreementQuota.MaxPeoplePerYear, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.QuotaPeoplePerYear")]
+        public int? PeoplePerYear { get; set; }
+
+        [Range(BusinessDates.EarliestYear, BusinessDates.LatestYear, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.QuotaFromYear")]
+        public int? FromYear { get; set; }
+
+        [Range(BusinessDates.EarliestYear, BusinessDates.LatestYear, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.QuotaToYear")]
+        public int? ToYear { get; set; }
+
+        public bool IsBlank => Mode is null && PeoplePerYear is null && FromYear is null && ToYear is null;
+    }
+
     public sealed class PartyInput
     {
+        [Display(Name = "Field.PartyRole")]
+        public PartyRole Role { get; set; } = PartyRole.Signatory;
+
         [Display(Name = "Field.PartyOrganisation")]
         public string? Organisation { get; set; }
 
@@ -80,15 +114,39 @@ public sealed class AgreementInput
         Modes = [.. agreement.Modes],
         Specialties = agreement.Specialties,
         Notes = agreement.Notes,
-        Parties = [.. agreement.Parties.Select(p => new PartyInput
+        ImplementsFrameworkId = agreement.ImplementsFrameworkId,
+        CollegeName = agreement.CollegeName,
+        Quotas = [.. agreement.Quotas.Select(q => new QuotaInput { Mode = q.Mode, PeoplePerYear = q.PeoplePerYear, FromYear = q.FromYear, ToYear = q.ToYear })],
+        Parties = [.. agreement.PartiesInOrder.Select(p => new PartyInput
         {
             Organisation = p.OrganisationName,
+            Role = p.Role,
             SignatoryName = p.SignatoryName,
             SignatoryTitle = p.SignatoryTitle,
             SignedOn = p.SignedOn,
         })],
         Version = agreement.Version,
     };
+
+    /// <summary>What a row button of the form asks (without saving): <c>party</c> adds a party row, <c>quota</c> a quota
+    /// row, <c>up:3</c> lists party 4 before party 3. Anything else changes nothing.</summary>
+    public void ChangeRows(string? row)
+    {
+        if (row == "party")
+        {
+            Parties.Add(new PartyInput());
+        }
+        else if (row == "quota")
+        {
+            Quotas.Add(new QuotaInput());
+        }
+        else if (row is not null && row.StartsWith("up:", StringComparison.Ordinal)
+                 && int.TryParse(row.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+                 && i > 0 && i < Parties.Count)
+        {
+            (Parties[i - 1], Parties[i]) = (Parties[i], Parties[i - 1]);
+        }
+    }
 
     /// <summary>Adds empty party rows up to the minimum, for the form.</summary>
     public void PadParties()
@@ -121,14 +179,41 @@ public sealed class AgreementInput
                 continue;
             }
             parties.Add(new PartyTerms(found.Id, found.Name, found.Type, found.Kind, found.RegionCode,
-                row.SignatoryName, row.SignatoryTitle, row.SignedOn));
+                row.SignatoryName, row.SignatoryTitle, row.SignedOn, row.Role));
+        }
+        var quotas = new List<AgreementQuota>();
+        for (var i = 0; i < Quotas.Count; i++)
+        {
+            var row = Quotas[i];
+            if (row.IsBlank)
+            {
+                continue;
+            }
+            var field = $"Input.Quotas[{i}]";
+            if (row.Mode is null)
+            {
+                modelState.AddModelError($"{field}.Mode", t["Validation.Required", t["Field.QuotaMode"]]);
+            }
+            if (row.PeoplePerYear is null)
+            {
+                modelState.AddModelError($"{field}.PeoplePerYear", t["Validation.Required", t["Field.QuotaPeoplePerYear"]]);
+            }
+            if (row.FromYear is null)
+            {
+                modelState.AddModelError($"{field}.FromYear", t["Validation.Required", t["Field.QuotaFromYear"]]);
+            }
+            if (row is { Mode: { } mode, PeoplePerYear: { } people, FromYear: { } from })
+            {
+                quotas.Add(new AgreementQuota(mode, people, from, row.ToYear ?? from));
+            }
         }
         await AllianceOptions.CheckVisibleAsync(db, AllianceId, $"Input.{nameof(AllianceId)}", modelState, t);
+        await FrameworkOptions.CheckAsync(db, ImplementsFrameworkId, $"Input.{nameof(ImplementsFrameworkId)}", modelState, t);
         if (!modelState.IsValid || Kind is null || EffectiveFrom is null)
         {
             return null;
         }
         return new AgreementTerms(Kind.Value, Title!, Number, AllianceId, parties, EffectiveFrom.Value, EffectiveTo,
-            Modes, Specialties, Notes);
+            Modes, Specialties, Notes, ImplementsFrameworkId, CollegeName, quotas);
     }
 }

@@ -21,7 +21,19 @@ public static class AgreementPdf
         pdf.Field(t["Field.EffectiveFrom"], LocalizerExtensions.Date(a.EffectiveFrom));
         pdf.Field(t["Field.EffectiveTo"], LocalizerExtensions.Date(a.EffectiveTo));
         pdf.Field(t["Field.CooperationModes"], string.Join(t["List.Separator"], a.Modes.Select(m => t.Enum(m))));
+        if (a.CollegeName is not null)
+        {
+            pdf.Field(t["Field.CollegeName"], a.CollegeName);
+        }
         pdf.Field(t["Field.Specialties"], a.Specialties);
+        if (a.Quotas.Count > 0)
+        {
+            pdf.Field(t["Agreement.Quotas"], string.Join(t["List.Separator"], a.Quotas.Select(model.Describe)));
+        }
+        if (model.Implements is { } framework)
+        {
+            pdf.Field(t["Agreement.Implements"], framework.Title);
+        }
         pdf.Field(t["Field.Notes"], a.Notes);
         if (a.TerminatedOn is not null)
         {
@@ -31,9 +43,9 @@ public static class AgreementPdf
 
         pdf.Heading(t["Agreement.Parties"], 12);
         pdf.Table(
-            [t["Field.PartyOrganisation"], t["Field.Region"], t["Field.SignatoryName"], t["Field.SignatoryTitle"], t["Field.SignedOn"], t["Agreement.Confirmation"]],
-            [3, 2.2, 1.2, 1.2, 1.3, 2],
-            model.Parties.Select(p => (IReadOnlyList<string>)[p.Name, p.RegionPath, p.SignatoryName ?? string.Empty, p.SignatoryTitle ?? string.Empty,
+            [t["Field.PartyOrganisation"], t["Field.PartyRole"], t["Field.Region"], t["Field.SignatoryName"], t["Field.SignatoryTitle"], t["Field.SignedOn"], t["Agreement.Confirmation"]],
+            [3, 1, 2, 1.1, 1.1, 1.3, 2],
+            model.Parties.Select(p => (IReadOnlyList<string>)[p.Name, t.Enum(p.Role), p.RegionPath, p.SignatoryName ?? string.Empty, p.SignatoryTitle ?? string.Empty,
                 LocalizerExtensions.Date(p.SignedOn),
                 p.Confirmed ? t["Agreement.ConfirmedOn", clock.TimeOf(p.ConfirmedAt!.Value)].Value
                     : p.Changes.Count > 0 ? t["Agreement.ChangedSinceConfirmation"].Value : t["Agreement.NotYetConfirmed"].Value]));

@@ -23,19 +23,27 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
     public Guid FormToken { get; set; } = SubmitOnce.NewToken();
 
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+    public IReadOnlyList<FrameworkOption> Frameworks { get; private set; } = [];
 
     /// <summary>Keep it as a draft: nobody is asked to confirm it yet.</summary>
     [BindProperty]
     public bool AsDraft { get; set; }
 
-    public async Task OnGetAsync() => Alliances = await AllianceOptions.ForAsync(db);
+    public Task OnGetAsync() => LoadOptionsAsync();
 
-    public async Task<IActionResult> OnPostAddPartyAsync()
+    /// <summary>A row button (add a party or a quota, move a party up): the form comes back as typed, nothing saved.</summary>
+    public async Task<IActionResult> OnPostRowsAsync(string? row)
     {
         ModelState.Clear();
-        Input.Parties.Add(new AgreementInput.PartyInput());
-        Alliances = await AllianceOptions.ForAsync(db);
+        Input.ChangeRows(row);
+        await LoadOptionsAsync();
         return Page();
+    }
+
+    private async Task LoadOptionsAsync()
+    {
+        Alliances = await AllianceOptions.ForAsync(db);
+        Frameworks = await FrameworkOptions.ForAsync(db, named: Input.ImplementsFrameworkId);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -44,7 +52,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
         {
             return repeat;
         }
-        Alliances = await AllianceOptions.ForAsync(db);
+        await LoadOptionsAsync();
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t);
         if (terms is null)

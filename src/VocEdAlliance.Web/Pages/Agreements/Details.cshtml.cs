@@ -17,7 +17,7 @@ namespace VocEdAlliance.Web.Pages.Agreements;
 public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, TimeProvider clock,
     PortalClock portalClock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record PartyRow(Guid OrganisationId, string Name, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
+    public sealed record PartyRow(Guid OrganisationId, string Name, PartyRole Role, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
         bool Confirmed, DateTimeOffset? ConfirmedAt, IReadOnlyList<(string? Before, string? Now)> Changes);
     public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn);
 
@@ -36,6 +36,14 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     public (Guid Id, string Title)? RenewedFrom { get; private set; }
     public IReadOnlyList<(Guid Id, string Title)> RenewedBy { get; private set; } = [];
     public IReadOnlyList<(Guid Id, int Year, Domain.Plans.PlanStatus Status)> Plans { get; private set; } = [];
+
+    /// <summary>The framework agreement this one implements, when the user may see it.</summary>
+    public (Guid Id, string Title)? Implements { get; private set; }
+
+    /// <summary>For a framework agreement: the agreements the user may see that implement it.</summary>
+    public IReadOnlyList<ImplementingRow> ImplementedBy { get; private set; } = [];
+
+    public sealed record ImplementingRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom);
 
     /// <summary>Where a printed copy's QR code leads: the verification of exactly this version of the terms.</summary>
     public string VerifyUrl { get; private set; } = string.Empty;
@@ -138,9 +146,9 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             ? await db.Alliances.Where(a => a.Id == allianceId).Select(a => a.Name).SingleOrDefaultAsync()
             : null;
         var parties = new List<PartyRow>();
-        foreach (var p in Agreement.Parties)
+        foreach (var p in Agreement.PartiesInOrder)
         {
-            parties.Add(new PartyRow(p.OrganisationId, p.OrganisationName, await regions.PathAsync(p.RegionCode, CultureInfo.CurrentUICulture),
+            parties.Add(new PartyRow(p.OrganisationId, p.OrganisationName, p.Role, await regions.PathAsync(p.RegionCode, CultureInfo.CurrentUICulture),
                 p.SignatoryName, p.SignatoryTitle, p.SignedOn, Agreement.IsConfirmedBy(p.OrganisationId),
                 Agreement.ConfirmationOf(p.OrganisationId)?.ConfirmedAt, Agreement.ChangesSinceConfirmationOf(p.OrganisationId)));
         }
@@ -166,10 +174,30 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         {
             RenewedFrom = (previous, previousTitle);
         }
+        if (Agreement.ImplementsFrameworkId is { } framework
+            && await db.Agreements.Where(a => a.Id == framework).Select(a => a.Title).SingleOrDefaultAsync() is { } frameworkTitle)
+        {
+            Implements = (framework, frameworkTitle);
+        }
+        ImplementedBy = await db.Agreements.AsNoTracking().Where(a => a.ImplementsFrameworkId == id && !a.IsArchived)
+            .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Title)
+            .Select(a => new ImplementingRow(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom)).ToListAsync();
         RenewedBy = (await db.Agreements.Where(a => a.RenewedFromId == id).Select(a => new { a.Id, a.Title }).ToListAsync())
             .Select(a => (a.Id, a.Title)).ToList();
         return Page();
     }
+
+    /// <summary>A quota line's value (<c>TeacherTraining 2019-2021 20</c>) as the agreement's page says it.</summary>
+    private string DescribeQuota(string value)
+    {
+        var parts = value.Split(' ');
+        return parts.Length == 3 && Enum.TryParse<CooperationMode>(parts[0], out var mode)
+            ? t["Agreement.QuotaLine", t.Enum(mode), parts[2], parts[1]]
+            : value;
+    }
+
+    /// <summary>A quota as the agreement's page shows it: "师资培训：每年20人（2019–2021）".</summary>
+    public string Describe(AgreementQuota quota) => QuotaText.Describe(quota, t);
 
     /// <summary>A line of the canonical terms in the user's language: "合作方式：师资培训、学生交流".</summary>
     public string DescribeTerm(string line)
@@ -186,7 +214,9 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             "kind" when Enum.TryParse<AgreementKind>(value, out var kind) => t.Enum(kind),
             "modes" => string.Join(t["List.Separator"], value.Split(", ", StringSplitOptions.RemoveEmptyEntries)
                 .Select(m => Enum.TryParse<CooperationMode>(m, out var mode) ? t.Enum(mode) : m)),
-            "party" => string.Join(" · ", value.Split(" | ").Skip(1)),
+            "party" => string.Join(" · ", value.Split(" | ").Skip(1)
+                .Select(part => Enum.TryParse<PartyRole>(part, out var role) && !int.TryParse(part, out _) ? t.Enum(role) : part)),
+            "quota" => DescribeQuota(value),
             _ => value,
         };
         return $"{t[$"Terms.{key}"]}：{shown}";

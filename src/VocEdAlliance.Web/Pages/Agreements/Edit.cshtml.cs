@@ -22,6 +22,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
 
     public string CurrentTitle { get; private set; } = string.Empty;
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
+    public IReadOnlyList<FrameworkOption> Frameworks { get; private set; } = [];
     public AgreementInput? Conflict { get; private set; }
 
     private Task<Agreement?> LoadAsync() =>
@@ -36,11 +37,18 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
         }
         Input = AgreementInput.From(agreement);
         CurrentTitle = agreement.Title;
-        Alliances = await AllianceOptions.ForAsync(db);
+        await LoadOptionsAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddPartyAsync()
+    private async Task LoadOptionsAsync()
+    {
+        Alliances = await AllianceOptions.ForAsync(db);
+        Frameworks = await FrameworkOptions.ForAsync(db, except: Id, named: Input.ImplementsFrameworkId);
+    }
+
+    /// <summary>A row button (add a party or a quota, move a party up): the form comes back as typed, nothing saved.</summary>
+    public async Task<IActionResult> OnPostRowsAsync(string? row)
     {
         var (agreement, refusal) = await this.AuthorizedAsync(authorization, LoadAsync(), Operations.Update);
         if (agreement is null)
@@ -48,9 +56,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
             return refusal!;
         }
         ModelState.Clear();
-        Input.Parties.Add(new AgreementInput.PartyInput());
+        Input.ChangeRows(row);
         CurrentTitle = agreement.Title;
-        Alliances = await AllianceOptions.ForAsync(db);
+        await LoadOptionsAsync();
         return Page();
     }
 
@@ -62,7 +70,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
             return refusal!;
         }
         CurrentTitle = agreement.Title;
-        Alliances = await AllianceOptions.ForAsync(db);
+        await LoadOptionsAsync();
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t);
         if (terms is null)

@@ -50,7 +50,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         // read to find those of 25 agreements.
         var ids = page.Items.Select(r => r.Id).ToList();
         var parties = (await db.Set<AgreementParty>().AsNoTracking().Where(p => ids.Contains(p.AgreementId))
-                .OrderBy(p => p.OrganisationName).Select(p => new { p.AgreementId, p.OrganisationName }).ToListAsync())
+                .OrderBy(p => p.AgreementId).ThenBy(p => p.Position).Select(p => new { p.AgreementId, p.OrganisationName }).ToListAsync())
             .ToLookup(p => p.AgreementId, p => p.OrganisationName);
         Results = page with { Items = [.. page.Items.Select(r => r with { Parties = [.. parties[r.Id]] })] };
     }
@@ -58,12 +58,13 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     private static readonly string[] GeneralExportColumns =
     [
         "Field.Number", "Field.Title", "Field.AgreementKind", "Field.Status", "Field.Alliance", "Field.EffectiveFrom",
-        "Field.EffectiveTo", "Field.CooperationModes", "Field.Specialties", "Field.Notes",
+        "Field.EffectiveTo", "Field.CooperationModes", "Field.Specialties", "Field.Notes", "Field.ImplementsFramework", "Field.CollegeName",
+        "Agreement.Quotas",
     ];
 
     /// <summary>Every agreement the filters select, in the list's order, with what the import reads back: the
-    /// general information, the terms and each party (organisation, signatory, title, day signed) in a group of
-    /// columns of its own — as many groups as the agreement with the most parties needs — then the terms hash.</summary>
+    /// general information, the terms and each party (organisation, role, signatory, title, day signed), in the order
+    /// they are listed, in a group of columns of its own — as many groups as the agreement with the most parties needs — then the terms hash.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var (_, ordered) = await SelectedAsync();
@@ -78,17 +79,19 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             ordered.Select(a => new
             {
                 a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Modes, a.Specialties, a.Notes, a.TermsHash, a.IsArchived,
+                a.CollegeName, a.Quotas,
                 Alliance = db.Alliances.Where(x => x.Id == a.AllianceId).Select(x => x.Name).FirstOrDefault(),
-                Parties = a.Parties.OrderBy(p => p.OrganisationName).ThenBy(p => p.OrganisationId)
-                    .Select(p => new { p.OrganisationName, p.SignatoryName, p.SignatoryTitle, p.SignedOn }).ToList(),
+                Framework = db.Agreements.Where(x => x.Id == a.ImplementsFrameworkId).Select(x => x.Title).FirstOrDefault(),
+                Parties = a.Parties.OrderBy(p => p.Position)
+                    .Select(p => new { p.OrganisationName, p.Role, p.SignatoryName, p.SignatoryTitle, p.SignedOn }).ToList(),
             }),
             a => ValueTask.FromResult<object?[]>(
             [
                 a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.Alliance, a.EffectiveFrom, a.EffectiveTo,
-                AgreementImport.ModesCell(a.Modes, t), a.Specialties, a.Notes,
+                AgreementImport.ModesCell(a.Modes, t), a.Specialties, a.Notes, a.Framework, a.CollegeName, AgreementImport.QuotasCell(a.Quotas, t),
                 .. Enumerable.Range(0, partyColumns).SelectMany(i => i < a.Parties.Count
-                    ? new object?[] { a.Parties[i].OrganisationName, a.Parties[i].SignatoryName, a.Parties[i].SignatoryTitle, a.Parties[i].SignedOn }
-                    : new object?[4]),
+                    ? new object?[] { a.Parties[i].OrganisationName, t.Enum(a.Parties[i].Role), a.Parties[i].SignatoryName, a.Parties[i].SignatoryTitle, a.Parties[i].SignedOn }
+                    : new object?[AgreementImport.ColumnsPerParty]),
                 a.TermsHash, a.IsArchived,
             ]));
     }

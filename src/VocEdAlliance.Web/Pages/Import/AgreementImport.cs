@@ -22,11 +22,15 @@ namespace VocEdAlliance.Web.Pages.Import;
 /// title and start date, among those the user may see; a row naming no party in the user's jurisdiction is refused.</summary>
 public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : ImportKindBase(binding, t)
 {
+    /// <summary>The columns of one party (organisation, role, signatory, title, day signed).</summary>
+    public const int ColumnsPerParty = 5;
+
     /// <summary>The parties a template has columns for. A file may have more (an export of agreements of five parties
     /// has a fifth party's columns): every party group its headers name is read.</summary>
     public const int TemplateParties = 4;
 
     private const string AllianceName = "Alliance";
+    private const string FrameworkTitle = "Framework";
 
     private static readonly char[] ModeSeparators = ['、', ',', '，', ';', '；', '\n'];
 
@@ -41,9 +45,13 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         ("Field.CooperationModes", nameof(AgreementInput.Modes), false),
         ("Field.Specialties", nameof(AgreementInput.Specialties), false),
         ("Field.Notes", nameof(AgreementInput.Notes), false),
+        ("Field.ImplementsFramework", FrameworkTitle, false),
+        ("Field.CollegeName", nameof(AgreementInput.CollegeName), false),
+        ("Agreement.Quotas", nameof(AgreementInput.Quotas), false),
     ];
 
     private readonly Dictionary<string, Guid?> alliances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid?> frameworks = new(StringComparer.Ordinal);
     private ILookup<string, Agreement> byNumber = Array.Empty<Agreement>().ToLookup(a => a.Number!);
     private ILookup<(string Title, DateOnly From), Agreement> byTitle = Array.Empty<Agreement>().ToLookup(a => (a.Title, a.EffectiveFrom));
     private int partyCount = TemplateParties;
@@ -58,6 +66,7 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         Enumerable.Range(1, count).SelectMany(n => new ImportField[]
         {
             new("Import.Party.Organisation", Party(n, nameof(AgreementInput.PartyInput.Organisation)), n <= 2) { HeaderArguments = [n], Explained = "Party.Organisation" },
+            new("Import.Party.Role", Party(n, nameof(AgreementInput.PartyInput.Role)), false) { HeaderArguments = [n], Explained = "Party.Role" },
             new("Import.Party.SignatoryName", Party(n, nameof(AgreementInput.PartyInput.SignatoryName)), false) { HeaderArguments = [n], Explained = "Party.SignatoryName" },
             new("Import.Party.SignatoryTitle", Party(n, nameof(AgreementInput.PartyInput.SignatoryTitle)), false) { HeaderArguments = [n], Explained = "Party.SignatoryTitle" },
             new("Import.Party.SignedOn", Party(n, nameof(AgreementInput.PartyInput.SignedOn)), false) { HeaderArguments = [n], Explained = "Party.SignedOn" },
@@ -79,12 +88,18 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
 
     public override string MatchingNote => T["Import.Instructions.Matching.Agreements"];
 
-    protected override string Explain(ImportField field) => field.Property == nameof(AgreementInput.Modes)
-        ? T["Import.Explain.Agreements.Modes", string.Join("、", Enum.GetValues<CooperationMode>().Select(m => T.Enum(m)))]
-        : base.Explain(field);
+    protected override string Explain(ImportField field) => field.Property switch
+    {
+        nameof(AgreementInput.Modes) => T["Import.Explain.Agreements.Modes", string.Join("、", Enum.GetValues<CooperationMode>().Select(m => T.Enum(m)))],
+        nameof(AgreementInput.Quotas) => T["Import.Explain.Agreements.Quotas", QuotasCell([new AgreementQuota(CooperationMode.TeacherTraining, 20, 2019, 2021),
+            new AgreementQuota(CooperationMode.StudentExchange, 30, 2020, 2020)], T)],
+        _ => base.Explain(field),
+    };
 
     protected override IReadOnlyList<string>? Choices(string property) =>
-        property == nameof(AgreementInput.Kind) ? [.. Enum.GetValues<AgreementKind>().Select(k => T.Enum(k))] : null;
+        property == nameof(AgreementInput.Kind) ? [.. Enum.GetValues<AgreementKind>().Select(k => T.Enum(k))]
+        : property.EndsWith("." + nameof(AgreementInput.PartyInput.Role), StringComparison.Ordinal) ? [.. Enum.GetValues<PartyRole>().Select(r => T.Enum(r))]
+        : null;
 
     protected override async Task<(RowOutcome Outcome, string? Key)> CheckRowAsync(Dictionary<string, string?> fields, ImportContext context,
         bool apply, List<RowProblem> problems, ModelStateDictionary errors)
@@ -95,11 +110,34 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         for (var n = 1; n <= partyCount; n++)
         {
             ReadSpreadsheetDate(fields, Party(n, nameof(AgreementInput.PartyInput.SignedOn)));
+            ReadChoice<PartyRole>(fields, Party(n, nameof(AgreementInput.PartyInput.Role)), problems);
         }
-        // What the form would post: the alliance by its id, each cooperation mode a value of its own.
+        // What the form would post: the alliance and the framework by their ids, each cooperation mode a value of its
+        // own, each quota a row of its own. A blank role is a signatory's.
         var form = new Dictionary<string, string?>(fields);
         form.Remove(AllianceName);
+        form.Remove(FrameworkTitle);
         form.Remove(nameof(AgreementInput.Modes));
+        form.Remove(nameof(AgreementInput.Quotas));
+        for (var n = 1; n <= partyCount; n++)
+        {
+            if (form[Party(n, nameof(AgreementInput.PartyInput.Role))] is not { Length: > 0 })
+            {
+                form.Remove(Party(n, nameof(AgreementInput.PartyInput.Role)));
+            }
+        }
+        var quotas = ReadQuotas(fields[nameof(AgreementInput.Quotas)], problems);
+        for (var i = 0; i < quotas.Count; i++)
+        {
+            form[$"{nameof(AgreementInput.Quotas)}[{i}].{nameof(AgreementInput.QuotaInput.Mode)}"] = quotas[i].Mode.ToString();
+            form[$"{nameof(AgreementInput.Quotas)}[{i}].{nameof(AgreementInput.QuotaInput.PeoplePerYear)}"] = quotas[i].PeoplePerYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"{nameof(AgreementInput.Quotas)}[{i}].{nameof(AgreementInput.QuotaInput.FromYear)}"] = quotas[i].FromYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"{nameof(AgreementInput.Quotas)}[{i}].{nameof(AgreementInput.QuotaInput.ToYear)}"] = quotas[i].ToYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (fields[FrameworkTitle] is { Length: > 0 } frameworkTitle)
+        {
+            form[nameof(AgreementInput.ImplementsFrameworkId)] = (await FrameworkAsync(frameworkTitle, context, problems))?.ToString();
+        }
         var modes = (fields[nameof(AgreementInput.Modes)] ?? string.Empty)
             .Split(ModeSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(text => ChoiceOf<CooperationMode>(text, nameof(AgreementInput.Modes), problems)).OfType<string>().Distinct().ToList();
@@ -223,6 +261,59 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
             problems.Add(new RowProblem(AllianceName, T["Import.Agreement.AllianceNotFound", name]));
         }
         return id;
+    }
+
+    /// <summary>The framework agreement a row names by its exact title, among those the user may see (looked up once a
+    /// file); null, with a problem next to the column, when none or two answer to the title.</summary>
+    private async Task<Guid?> FrameworkAsync(string title, ImportContext context, List<RowProblem> problems)
+    {
+        if (!frameworks.TryGetValue(title, out var id))
+        {
+            var named = await context.Db.Agreements.Where(a => a.Kind == AgreementKind.Framework && a.Title == title).Select(a => a.Id).Take(2).ToListAsync();
+            frameworks[title] = id = named is [var one] ? one : null;
+        }
+        if (id is null)
+        {
+            problems.Add(new RowProblem(FrameworkTitle, T["Import.Agreement.FrameworkNotFound", title]));
+        }
+        return id;
+    }
+
+    private static readonly char[] QuotaSeparators = ['；', ';', '\n'];
+
+    /// <summary>An agreement's quotas as one cell, one quota a part: <c>师资培训 20 2019-2021；学生交流 30 2020</c>
+    /// (mode, people a year, years). The import reads them back.</summary>
+    public static string QuotasCell(IEnumerable<AgreementQuota> quotas, IStringLocalizer t) =>
+        string.Join("；", quotas.Select(q => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{t.Enum(q.Mode)} {q.PeoplePerYear} {(q.FromYear == q.ToYear ? $"{q.FromYear}" : $"{q.FromYear}-{q.ToYear}")}")));
+
+    /// <summary>The quotas of a cell (see <see cref="QuotasCell"/>); a part that is not "mode people years" is a
+    /// problem next to the column. The domain checks the numbers as the form's are checked.</summary>
+    private List<AgreementQuota> ReadQuotas(string? cell, List<RowProblem> problems)
+    {
+        var quotas = new List<AgreementQuota>();
+        foreach (var part in (cell ?? string.Empty).Split(QuotaSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var years = words.Length == 3 ? words[2].Split(['-', '–'], 2) : [];
+            if (words.Length != 3 || !int.TryParse(words[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var people)
+                || !int.TryParse(years[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from))
+            {
+                problems.Add(new RowProblem(nameof(AgreementInput.Quotas), T["Import.Agreement.QuotaUnreadable", part]));
+                continue;
+            }
+            var to = from;
+            if (years.Length == 2 && !int.TryParse(years[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out to))
+            {
+                problems.Add(new RowProblem(nameof(AgreementInput.Quotas), T["Import.Agreement.QuotaUnreadable", part]));
+                continue;
+            }
+            if (ChoiceOf<CooperationMode>(words[0], nameof(AgreementInput.Quotas), problems) is { } mode)
+            {
+                quotas.Add(new AgreementQuota(Enum.Parse<CooperationMode>(mode), people, from, to));
+            }
+        }
+        return quotas;
     }
 
     /// <summary>An agreement's cooperation modes as one cell (the import reads them back).</summary>

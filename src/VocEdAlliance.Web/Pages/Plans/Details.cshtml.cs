@@ -19,13 +19,15 @@ namespace VocEdAlliance.Web.Pages.Plans;
 /// activities, and submission and approval.</summary>
 public class DetailsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record IndicatorRow(Indicator Indicator, decimal? Target, decimal Actual)
+    /// <param name="Agreed">The agreement's quota for the indicator in the plan's year (people), if its terms set one.</param>
+    public sealed record IndicatorRow(Indicator Indicator, int? Agreed, decimal? Target, decimal Actual)
     {
         public decimal? Completion => Target is > 0 ? Math.Round(Actual / Target.Value * 100, 1) : null;
 
-        /// <summary>Every indicator of the plan: its target and what the activities it counts achieved.</summary>
+        /// <summary>Every indicator of the plan: the quota agreed, its target and what the activities it counts achieved.</summary>
         public static IReadOnlyList<IndicatorRow> Of(YearlyPlan plan, IReadOnlyList<CooperationActivity> activities) =>
-            [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, plan.Targets.For(i), PlanTargets.Actual(i, activities)))];
+            [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, PlanTargets.Agreed(i, plan.Agreement, plan.Year), plan.Targets.For(i),
+                PlanTargets.Actual(i, activities)))];
     }
 
     public sealed record LateActivity(Guid Id, string Title, DateOnly StartsOn, DateTimeOffset RecordedAt);

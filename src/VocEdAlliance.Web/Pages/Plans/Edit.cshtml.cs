@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Pages.Agreements;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
@@ -24,6 +25,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
 
     /// <summary>The agreement's title or the alliance's name, and where it is.</summary>
     public string OwnerName { get; private set; } = string.Empty;
+
+    /// <summary>The yearly quotas the agreement's terms set, shown beside the targets.</summary>
+    public IReadOnlyList<string> AgreedQuotas { get; private set; } = [];
     public string OwnerUrl { get; private set; } = "~/";
 
     /// <summary>The plan waits for approval: saving a change takes it back, to be submitted again (the page says so).</summary>
@@ -63,6 +67,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         {
             return (null, null, Forbid());
         }
+        AgreedQuotas = owner is Domain.Agreements.Agreement { Quotas: var quotas } ? [.. quotas.Select(q => QuotaText.Describe(q, t))] : [];
         (OwnerName, OwnerUrl) = owner is Domain.Agreements.Agreement a
             ? (a.Title, Url.Page("/Agreements/Details", new { id = a.Id })!)
             : (((Domain.Alliances.Alliance)owner).Name, Url.Page("/Alliances/Details", new { id = AllianceId })!);
