@@ -69,7 +69,7 @@ public class RegistrationRequestTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_registered_request_names_the_new_institution_and_the_agreement_form_takes_it()
+    public async Task A_registered_request_names_the_new_institution_with_the_contact_it_gave_and_the_agreement_form_takes_it()
     {
         var name = $"金山登记学校{Guid.NewGuid():N}"[..14];
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
@@ -79,12 +79,14 @@ public class RegistrationRequestTests(PortalFixture portal)
         var form = await shanghai.GetAsync($"/Institutions/Create?request={request.Id}");
         Assert.Equal(name, form.Document.QuerySelector("#Input_Name")!.GetAttribute("value"));
         Assert.Equal("310116", form.Document.QuerySelector("#Input_Region")!.GetAttribute("value"));
+        Assert.Equal("021-12345678", form.Document.QuerySelector("#Input_ContactPhone")!.GetAttribute("value"));
+        Assert.Contains("王老师 021-12345678", form.Document.QuerySelector("[data-testid=request-contact]")?.TextContent, StringComparison.Ordinal);
         var created = await shanghai.SubmitAsync(form, "main form[method=post]", new Dictionary<string, string> { ["Input.Ownership"] = nameof(Ownership.Public) });
         Assert.Equal(HttpStatusCode.OK, created.Status);
         var answered = (await StoredAsync(name))!;
         Assert.Equal(RegistrationRequestStatus.Accepted, answered.Status);
         var institution = await portal.WithDatabaseAsync(db => db.Institutions.IgnoreQueryFilters().SingleAsync(i => i.Name == name));
-        Assert.Equal((answered.InstitutionId, "310116"), ((Guid?)institution.Id, institution.RegionCode));
+        Assert.Equal((answered.InstitutionId, "310116", "021-12345678"), ((Guid?)institution.Id, institution.RegionCode, institution.ContactPhone));
         // Answered once: the same form again is 404, and Zunyi finds the school in the directory.
         Assert.Equal(HttpStatusCode.NotFound, (await shanghai.GetAsync($"/Institutions/Create?request={request.Id}")).Status);
         var found = await zunyi.Http.GetStringAsync($"/Partners?handler=Suggest&q={Uri.EscapeDataString(name)}", TestContext.Current.CancellationToken);

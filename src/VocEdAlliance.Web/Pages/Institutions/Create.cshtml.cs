@@ -13,7 +13,7 @@ using VocEdAlliance.Web.Security;
 namespace VocEdAlliance.Web.Pages.Institutions;
 
 [Authorize(Roles = $"{Roles.SystemAdmin},{Roles.BureauAdmin},{Roles.BureauStaff}")]
-public class CreateModel(
+public partial class CreateModel(
     AppDbContext db,
     RegionDirectory regions,
     IAuthorizationService authorization,
@@ -32,6 +32,9 @@ public class CreateModel(
     [BindProperty(SupportsGet = true, Name = "request")]
     public Guid? RequestId { get; set; }
 
+    /// <summary>Who at the partner can say more, as the request gave it.</summary>
+    public string? RequestContact { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (RequestId is not null)
@@ -40,10 +43,24 @@ public class CreateModel(
             {
                 return NotFound();
             }
-            Input = new InstitutionInput { Name = request.Name, Kind = request.Kind, Region = request.RegionCode, CreditCode = request.CreditCode };
+            // The telephone number in the contact the requester gave fills the contact telephone; the whole contact
+            // (a name too, as a rule) is shown above the form, so nothing the requester wrote is lost.
+            Input = new InstitutionInput
+            {
+                Name = request.Name, Kind = request.Kind, Region = request.RegionCode, CreditCode = request.CreditCode,
+                ContactPhone = TelephoneIn(request.Contact),
+            };
+            RequestContact = request.Contact;
         }
         return Page();
     }
+
+    /// <summary>The first telephone number in a text ("王老师 021-12345678" → "021-12345678"), when it fits the field.</summary>
+    public static string? TelephoneIn(string? contact) =>
+        contact is not null && TelephonePattern().Match(contact) is { Success: true, Value: { Length: <= Institution.PhoneMaxLength } number } ? number : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+?[0-9(][0-9\-() ]{4,}[0-9]")]
+    private static partial System.Text.RegularExpressions.Regex TelephonePattern();
 
     /// <summary>The request, when it is pending and addressed to the user's jurisdiction.</summary>
     private Task<RegistrationRequest?> AnsweredRequestAsync() =>
@@ -57,6 +74,7 @@ public class CreateModel(
         }
         if (await Input.CreateAsync(new InstitutionRules(db, regions, authorization, User, clock.GetLocalNow().Year, t), ModelState) is not { } institution)
         {
+            RequestContact = RequestId is null ? null : (await AnsweredRequestAsync())?.Contact;
             return Page();
         }
         if (RequestId is not null)
