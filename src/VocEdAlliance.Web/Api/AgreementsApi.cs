@@ -36,7 +36,7 @@ public static class AgreementsApi
             p.InstitutionKind, p.RegionCode, p.SignatoryName, p.SignatoryTitle, p.SignedOn, p.Role, p.Position)).ToList(),
         a.Confirmations.OrderBy(c => c.ConfirmedAt).Select(c => new AgreementConfirmationItem(c.PartyOrganisationId, c.ConfirmedAt,
             c.TermsHash, c.TermsHash == a.TermsHash)).ToList(),
-        a.ImplementsFrameworkId, a.CollegeName, a.Quotas, a.Version);
+        a.ImplementsFramework != null ? a.ImplementsFrameworkId : null, a.CollegeName, a.Quotas, a.Version);
 
     private static readonly Func<Agreement, AgreementItem> ToItem = Item.Compile();
 
@@ -62,7 +62,8 @@ public static class AgreementsApi
     private static async Task<IResult> ConfirmAsync(Guid id, HttpContext http, AppDbContext db, IAuthorizationService authorization,
         TimeProvider clock, IStringLocalizer<SharedResource> t)
     {
-        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations)
+        // The framework through the filter too: its id is shown only to who may see it.
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.Confirmations).Include(a => a.ImplementsFramework)
             .SingleOrDefaultAsync(a => a.Id == id, http.RequestAborted);
         if (agreement is null)
         {

@@ -135,7 +135,7 @@ public static class HistoryWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        AgreementQuota quota => quota.ToCanonical(),
+        AgreementQuota quota => $"{Text(quota.Mode)} {quota.FromYear}-{quota.ToYear} {quota.PeoplePerYear}",
         IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
         _ => value.ToString(),
     };

@@ -10,7 +10,7 @@ public static class Text
     public static string? Optional(string? value, int maxLength, string? field = null)
     {
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.All(IsInvisible))
         {
             return null;
         }
@@ -39,6 +39,9 @@ public static class Text
         }
         return false;
     }
+
+    /// <summary>Zero-width characters: a value made only of them (and spaces) looks empty, and is taken as empty.</summary>
+    public static bool IsInvisible(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     public static bool IsForbidden(char c) => c switch
     {

@@ -82,10 +82,14 @@ public static partial class InputRules
     {
         var minimum = Convert.ToDecimal(range.Minimum, CultureInfo.InvariantCulture);
         var maximum = Convert.ToDecimal(range.Maximum, CultureInfo.InvariantCulture);
+        // A range of four-digit limits is one of years (1900–2100), written as years are: without a separator.
+        var years = minimum is >= 1000 and <= 9999 && maximum is >= 1000 and <= 9999;
         return value < minimum || value > maximum
-            ? new InputError("Validation.Range", Format(minimum), Format(maximum))
+            ? new InputError("Validation.Range", years ? Year(minimum) : Format(minimum), years ? Year(maximum) : Format(maximum))
             : null;
     }
+
+    private static string Year(decimal value) => value.ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>A whole number with thousands separators (10,000,000), or an amount with its decimals.</summary>
     public static string Format(decimal value) =>

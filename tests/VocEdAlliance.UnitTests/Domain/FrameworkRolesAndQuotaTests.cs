@@ -116,11 +116,21 @@ public class FrameworkRolesAndQuotaTests
     }
 
     [Fact]
-    public void Only_a_name_of_an_industrial_college_is_kept()
+    public void A_college_name_on_another_kind_is_refused_on_its_field_rather_than_dropped()
     {
-        var pairing = Agreement.Record(Pairing() with { CollegeName = "不该保存" }, null, Zunyi, Now, User);
+        var refused = Assert.Throws<DomainException>(() => Agreement.Record(Pairing() with { CollegeName = "不该保存" }, null, Zunyi, Now, User));
 
-        Assert.Null(pairing.CollegeName);
+        Assert.Equal(("Agreement.CollegeNameOnlyForIndustrialCollege", "CollegeName"), (refused.MessageKey, refused.Field));
+        Assert.Null(Agreement.Record(Pairing() with { CollegeName = " " }, null, Zunyi, Now, User).CollegeName);
+    }
+
+    [Fact]
+    public void A_college_name_of_zero_width_characters_only_is_no_name()
+    {
+        var refused = Assert.Throws<DomainException>(() => Agreement.Record(new AgreementTerms(AgreementKind.IndustrialCollege, "共建", null, null,
+            [Lvtc, Enterprise], new DateOnly(2021, 1, 1), null, [], null, null, CollegeName: "\u200B\uFEFF "), null, null, Now, User));
+
+        Assert.Equal(("Validation.RequiredField", "CollegeName"), (refused.MessageKey, refused.Field));
     }
 
     [Theory]

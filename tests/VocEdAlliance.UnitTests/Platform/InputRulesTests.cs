@@ -42,6 +42,13 @@ public class InputRulesTests
     public void An_amount_finer_than_a_fen_is_refused_not_rounded() =>
         Assert.Equal("Validation.AmountFen", InputRules.ReadAmount("1.123456789").Error?.MessageKey);
 
+    [Fact]
+    public void A_range_of_years_is_written_as_years_and_a_range_of_people_with_separators()
+    {
+        Assert.Equal(["1900", "2100"], InputRules.CheckRange(1899, new RangeAttribute(1900, 2100))!.Arguments);
+        Assert.Equal(["0", "10,000,000"], InputRules.CheckRange(-1, new RangeAttribute(0, 10_000_000))!.Arguments);
+    }
+
     [Theory]
     [InlineData("1900-01-01")]
     [InlineData("2100-12-31")]

@@ -32,7 +32,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
                 quotas => JsonSerializer.Serialize(quotas, QuotaJson),
                 json => JsonSerializer.Deserialize<List<AgreementQuota>>(json, QuotaJson) ?? new List<AgreementQuota>(),
                 new ValueComparer<List<AgreementQuota>>((x, y) => x!.SequenceEqual(y!), q => q.Aggregate(0, (h, x) => HashCode.Combine(h, x)), q => q.ToList()));
-        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.ImplementsFrameworkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.ImplementsFramework).WithMany().HasForeignKey(a => a.ImplementsFrameworkId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ImplementsFrameworkId);
         builder.HasOne<Alliance>().WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.RecordedByOrganisationId).OnDelete(DeleteBehavior.Restrict);

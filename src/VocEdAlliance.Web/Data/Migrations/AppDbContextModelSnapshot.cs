@@ -1847,7 +1847,7 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_alliances_alliance_id");
 
-                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", null)
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "ImplementsFramework")
                         .WithMany()
                         .HasForeignKey("ImplementsFrameworkId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1864,6 +1864,8 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("RenewedFromId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_agreements_renewed_from_id");
+
+                    b.Navigation("ImplementsFramework");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>

@@ -105,6 +105,9 @@ public sealed class Agreement : IAccessControlled
     /// General information (like the alliance): not part of the confirmed terms.</summary>
     public Guid? ImplementsFrameworkId { get; private set; }
 
+    /// <summary>The framework implemented, read through the access filter: null where the reader may not see it.</summary>
+    public Agreement? ImplementsFramework { get; private set; }
+
     /// <summary>An industrial college's name (螺蛳粉产业学院); none for the other kinds.</summary>
     public string? CollegeName { get; private set; }
 
@@ -373,7 +376,9 @@ public sealed class Agreement : IAccessControlled
         }
         var collegeName = terms.Kind == AgreementKind.IndustrialCollege
             ? Text.Required(terms.CollegeName, nameof(CollegeName), CollegeNameMaxLength)
-            : null;
+            : Text.Optional(terms.CollegeName, CollegeNameMaxLength, nameof(CollegeName)) is null
+                ? null
+                : throw new DomainException("Agreement.CollegeNameOnlyForIndustrialCollege", nameof(CollegeName));
         Kind = terms.Kind;
         Title = title;
         Number = Text.Optional(terms.Number, NumberMaxLength, nameof(Number));

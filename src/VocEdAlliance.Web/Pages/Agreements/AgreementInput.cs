@@ -70,7 +70,7 @@ public sealed class AgreementInput
 
         [Range(1, AgreementQuota.MaxPeoplePerYear, ErrorMessage = "Validation.Range")]
         [Display(Name = "Field.QuotaPeoplePerYear")]
-        public int? PeoplePerYear { get; set; }
+        public long? PeoplePerYear { get; set; }
 
         [Range(BusinessDates.EarliestYear, BusinessDates.LatestYear, ErrorMessage = "Validation.Range")]
         [Display(Name = "Field.QuotaFromYear")]
@@ -160,8 +160,10 @@ public sealed class AgreementInput
     /// <summary>The terms, with each typed party resolved to an organisation (by <see cref="OrganisationLookup"/>, or
     /// by <paramref name="find"/>: an import's lookup that remembers a file's names); null (and messages next to the
     /// party fields) when one cannot be.</summary>
+    /// <param name="existing">The agreement being changed (none when one is recorded): a framework it names that the
+    /// user may not see is kept when the field comes back empty, and a framework others implement keeps its kind.</param>
     public async Task<AgreementTerms?> ToTermsAsync(AppDbContext db, ModelStateDictionary modelState, IStringLocalizer t,
-        Func<string, Task<OrganisationLookup.Found?>>? find = null)
+        Func<string, Task<OrganisationLookup.Found?>>? find = null, Agreement? existing = null)
     {
         find ??= typed => OrganisationLookup.FindAsync(db, typed);
         var parties = new List<PartyTerms>();
@@ -176,6 +178,11 @@ public sealed class AgreementInput
             if (found is null)
             {
                 modelState.AddModelError($"Input.Parties[{i}].Organisation", t["Agreement.PartyNotFound", row.Organisation.Trim()]);
+                continue;
+            }
+            if (!Enum.IsDefined(row.Role))
+            {
+                modelState.AddModelError($"Input.Parties[{i}].Role", t["Validation.NotAChoice", t["Field.PartyRole"]]);
                 continue;
             }
             parties.Add(new PartyTerms(found.Id, found.Name, found.Type, found.Kind, found.RegionCode,
@@ -194,6 +201,11 @@ public sealed class AgreementInput
             {
                 modelState.AddModelError($"{field}.Mode", t["Validation.Required", t["Field.QuotaMode"]]);
             }
+            else if (!Enum.IsDefined(row.Mode.Value))
+            {
+                modelState.AddModelError($"{field}.Mode", t["Validation.NotAChoice", t["Field.QuotaMode"]]);
+                continue;
+            }
             if (row.PeoplePerYear is null)
             {
                 modelState.AddModelError($"{field}.PeoplePerYear", t["Validation.Required", t["Field.QuotaPeoplePerYear"]]);
@@ -202,13 +214,23 @@ public sealed class AgreementInput
             {
                 modelState.AddModelError($"{field}.FromYear", t["Validation.Required", t["Field.QuotaFromYear"]]);
             }
-            if (row is { Mode: { } mode, PeoplePerYear: { } people, FromYear: { } from })
+            if (row is { Mode: { } mode, PeoplePerYear: { } people and >= 1 and <= AgreementQuota.MaxPeoplePerYear, FromYear: { } from })
             {
-                quotas.Add(new AgreementQuota(mode, people, from, row.ToYear ?? from));
+                quotas.Add(new AgreementQuota(mode, (int)people, from, row.ToYear ?? from));
             }
         }
         await AllianceOptions.CheckVisibleAsync(db, AllianceId, $"Input.{nameof(AllianceId)}", modelState, t);
-        await FrameworkOptions.CheckAsync(db, ImplementsFrameworkId, $"Input.{nameof(ImplementsFrameworkId)}", modelState, t);
+        if (ImplementsFrameworkId is null && await FrameworkOptions.IsHiddenAsync(db, existing?.ImplementsFrameworkId))
+        {
+            ImplementsFrameworkId = existing!.ImplementsFrameworkId;
+        }
+        await FrameworkOptions.CheckAsync(db, ImplementsFrameworkId, existing?.ImplementsFrameworkId, $"Input.{nameof(ImplementsFrameworkId)}", modelState, t);
+        if (existing is { Kind: AgreementKind.Framework } && Kind is not (null or AgreementKind.Framework)
+            && await db.Agreements.IgnoreQueryFilters().AnyAsync(a => a.ImplementsFrameworkId == existing.Id))
+        {
+            // Read past the filter: a pairing the user may not see still implements it.
+            modelState.AddModelError($"Input.{nameof(Kind)}", t["Agreement.FrameworkHasImplementations"]);
+        }
         if (!modelState.IsValid || Kind is null || EffectiveFrom is null)
         {
             return null;

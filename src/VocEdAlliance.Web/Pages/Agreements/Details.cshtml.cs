@@ -191,8 +191,9 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     private string DescribeQuota(string value)
     {
         var parts = value.Split(' ');
-        return parts.Length == 3 && Enum.TryParse<CooperationMode>(parts[0], out var mode)
-            ? t["Agreement.QuotaLine", t.Enum(mode), parts[2], parts[1]]
+        var years = parts.Length == 3 ? parts[1].Split('-') : [];
+        return years.Length == 2 && Enum.TryParse<CooperationMode>(parts[0], out var mode)
+            ? t["Agreement.QuotaLine", t.Enum(mode), parts[2], years[0] == years[1] ? years[0] : $"{years[0]}–{years[1]}"]
             : value;
     }
 
@@ -219,6 +220,6 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
             "quota" => DescribeQuota(value),
             _ => value,
         };
-        return $"{t[$"Terms.{key}"]}：{shown}";
+        return t["Terms.Line", t[$"Terms.{key}"], shown];
     }
 }

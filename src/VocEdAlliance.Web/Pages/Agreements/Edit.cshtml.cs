@@ -23,6 +23,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
     public string CurrentTitle { get; private set; } = string.Empty;
     public IReadOnlyList<AllianceOption> Alliances { get; private set; } = [];
     public IReadOnlyList<FrameworkOption> Frameworks { get; private set; } = [];
+
+    /// <summary>The agreement implements a framework the user may not see: saving keeps it.</summary>
+    public bool HiddenFramework { get; private set; }
     public AgreementInput? Conflict { get; private set; }
 
     private Task<Agreement?> LoadAsync() =>
@@ -45,6 +48,8 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
     {
         Alliances = await AllianceOptions.ForAsync(db);
         Frameworks = await FrameworkOptions.ForAsync(db, except: Id, named: Input.ImplementsFrameworkId);
+        HiddenFramework = await FrameworkOptions.IsHiddenAsync(db,
+            await db.Agreements.Where(a => a.Id == Id).Select(a => a.ImplementsFrameworkId).SingleOrDefaultAsync());
     }
 
     /// <summary>A row button (add a party or a quota, move a party up): the form comes back as typed, nothing saved.</summary>
@@ -72,7 +77,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
         CurrentTitle = agreement.Title;
         await LoadOptionsAsync();
         Input.PadParties();
-        var terms = await Input.ToTermsAsync(db, ModelState, t);
+        var terms = await Input.ToTermsAsync(db, ModelState, t, existing: agreement);
         if (terms is null)
         {
             return Page();

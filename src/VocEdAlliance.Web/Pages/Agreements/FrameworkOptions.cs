@@ -19,15 +19,22 @@ public static class FrameworkOptions
             .OrderBy(a => a.Title).ThenBy(a => a.EffectiveFrom)
             .Select(a => new FrameworkOption(a.Id, a.Title, a.EffectiveFrom)).ToListAsync();
 
-    /// <summary>Checks a framework a form or an import names: a framework agreement the user may see, else "not found"
-    /// next to the field, as for an id that exists nowhere.</summary>
-    public static async Task<bool> CheckAsync(AppDbContext db, Guid? id, string field, ModelStateDictionary modelState, IStringLocalizer t)
+    /// <summary>Checks a framework a form or an import names: the one the agreement names already (<paramref name="current"/>,
+    /// kept as it is even where the user may not see it), or a current framework agreement the user may see — else
+    /// "not found" next to the field, as for an id that exists nowhere.</summary>
+    public static async Task<bool> CheckAsync(AppDbContext db, Guid? id, Guid? current, string field, ModelStateDictionary modelState, IStringLocalizer t)
     {
-        if (id is not { } given || await db.Agreements.AnyAsync(a => a.Id == given && a.Kind == AgreementKind.Framework))
+        if (id is not { } given || given == current
+            || await db.Agreements.AnyAsync(a => a.Id == given && a.Kind == AgreementKind.Framework && !a.IsArchived))
         {
             return true;
         }
         modelState.AddModelError(field, t["Agreement.FrameworkNotFound"]);
         return false;
     }
+
+    /// <summary>Whether the framework an agreement names is one the user may not see (the form cannot offer it, and
+    /// leaving the field empty keeps it).</summary>
+    public static async Task<bool> IsHiddenAsync(AppDbContext db, Guid? framework) =>
+        framework is { } id && !await db.Agreements.AnyAsync(a => a.Id == id);
 }

@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Pages.Agreements;
 using VocEdAlliance.Web.Resources;
 
 using VocEdAlliance.Web.Platform;
@@ -13,7 +17,7 @@ namespace VocEdAlliance.Web.Pages.History;
 
 /// <summary>The history of one record, for whoever may see the record (404 otherwise). Read-only: there is no way to
 /// change history.</summary>
-public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, PortalClock clock) : PageModel
+public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, PortalClock clock) : PageModel
 {
     public sealed record Row(DateTimeOffset At, HistoryAction Action, string UserName, IReadOnlyList<FieldChange> Changes);
 
@@ -89,8 +93,22 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t, Por
     /// <summary>A field's name in the user's language (the form's label), or as stored.</summary>
     public string FieldName(string field) => t[$"Field.{field}"] is { ResourceNotFound: false } label ? label : field;
 
-    /// <summary>A value in the user's language where it is an enum value ("AgreementStatus.Active"), or as stored.</summary>
+    /// <summary>A value in the user's language where it is an enum value ("AgreementStatus.Active") or holds one (a
+    /// party's role in "名称 (-, -, 2022-05-31, PartyRole.Initiator)"), a quota as the agreement's page says it, or as
+    /// stored.</summary>
     public string Value(string? value) =>
         value is null ? "—" : string.Join(t["List.Separator"], value.Split(", ").Select(part =>
-            t[part] is { ResourceNotFound: false } translated ? translated.Value : part));
+            t[part] is { ResourceNotFound: false } translated ? translated.Value
+            : StoredQuota().Match(part) is { Success: true } quota && Enum.TryParse<CooperationMode>(quota.Groups[1].Value, out var mode)
+                ? QuotaText.Describe(new AgreementQuota(mode, int.Parse(quota.Groups[4].Value, CultureInfo.InvariantCulture),
+                    int.Parse(quota.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(quota.Groups[3].Value, CultureInfo.InvariantCulture)), t)
+            : EnumValue().Replace(part, m => t[m.Value] is { ResourceNotFound: false } inner ? inner.Value : m.Value)));
+
+    /// <summary>A quota as the history keeps it: <c>CooperationMode.TeacherTraining 2019-2021 20</c>.</summary>
+    [GeneratedRegex(@"^CooperationMode\.(\w+) (\d{4})-(\d{4}) (\d{1,7})$")]
+    private static partial Regex StoredQuota();
+
+    /// <summary>An enum value within a text: <c>PartyRole.Initiator</c>.</summary>
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+\b")]
+    private static partial Regex EnumValue();
 }

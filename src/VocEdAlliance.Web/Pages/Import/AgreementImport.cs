@@ -157,15 +157,15 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         {
             return (RowOutcome.Refused, key);
         }
-        var terms = await input.ToTermsAsync(context.Db, errors, T, typed => FindOrganisationAsync(context.Db, typed));
-        if (terms is null)
-        {
-            return (RowOutcome.Refused, key);
-        }
         var candidates = input.Number is { Length: > 0 } given ? byNumber[given].ToList() : [.. byTitle[(input.Title!, input.EffectiveFrom!.Value)]];
         if (candidates.Count > 1)
         {
             problems.Add(new RowProblem(nameof(AgreementInput.Number), T["Import.Agreement.Ambiguous"]));
+            return (RowOutcome.Refused, key);
+        }
+        var terms = await input.ToTermsAsync(context.Db, errors, T, typed => FindOrganisationAsync(context.Db, typed), candidates.SingleOrDefault());
+        if (terms is null)
+        {
             return (RowOutcome.Refused, key);
         }
         var editor = context.Db.Access.SeesEverything ? null : context.Db.Access.Key;
@@ -294,9 +294,10 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         var quotas = new List<AgreementQuota>();
         foreach (var part in (cell ?? string.Empty).Split(QuotaSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // Read from the end: a mode's name may have spaces of its own ("Teacher training 20 2019-2021").
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var years = words.Length == 3 ? words[2].Split(['-', '–'], 2) : [];
-            if (words.Length != 3 || !int.TryParse(words[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var people)
+            var years = words.Length >= 3 ? words[^1].Split(['-', '–'], 2) : [];
+            if (words.Length < 3 || !int.TryParse(words[^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var people)
                 || !int.TryParse(years[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from))
             {
                 problems.Add(new RowProblem(nameof(AgreementInput.Quotas), T["Import.Agreement.QuotaUnreadable", part]));
@@ -308,7 +309,7 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
                 problems.Add(new RowProblem(nameof(AgreementInput.Quotas), T["Import.Agreement.QuotaUnreadable", part]));
                 continue;
             }
-            if (ChoiceOf<CooperationMode>(words[0], nameof(AgreementInput.Quotas), problems) is { } mode)
+            if (ChoiceOf<CooperationMode>(string.Join(' ', words[..^2]), nameof(AgreementInput.Quotas), problems) is { } mode)
             {
                 quotas.Add(new AgreementQuota(Enum.Parse<CooperationMode>(mode), people, from, to));
             }

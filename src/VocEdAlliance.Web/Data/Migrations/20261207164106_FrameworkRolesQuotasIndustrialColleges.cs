@@ -47,7 +47,7 @@ namespace VocEdAlliance.Web.Data.Migrations
                 defaultValue: "Signatory");
 
             // The parties recorded before had no order: they are listed in the order of their organisations' ids, the
-            // order their confirmed terms already state, so no agreement's terms text or hash changes.
+            // order their terms text names them in (the order is not part of the terms: no hash changes either way).
             migrationBuilder.Sql("""
                 UPDATE agreement_parties p SET position = o.position
                 FROM (SELECT id, row_number() OVER (PARTITION BY agreement_id ORDER BY organisation_id) AS position FROM agreement_parties) o

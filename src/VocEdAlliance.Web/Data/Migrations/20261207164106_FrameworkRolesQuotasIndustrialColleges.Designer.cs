@@ -13,7 +13,7 @@ using VocEdAlliance.Web.Data;
 namespace VocEdAlliance.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207160909_FrameworkRolesQuotasIndustrialColleges")]
+    [Migration("20261207164106_FrameworkRolesQuotasIndustrialColleges")]
     partial class FrameworkRolesQuotasIndustrialColleges
     {
         /// <inheritdoc />
@@ -1850,7 +1850,7 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_alliances_alliance_id");
 
-                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", null)
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "ImplementsFramework")
                         .WithMany()
                         .HasForeignKey("ImplementsFrameworkId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1867,6 +1867,8 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasForeignKey("RenewedFromId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_agreements_renewed_from_id");
+
+                    b.Navigation("ImplementsFramework");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Agreements.AgreementConfirmation", b =>
