@@ -43,6 +43,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
     public DbSet<Domain.Inbox.Notification> Notifications => Set<Domain.Inbox.Notification>();
     public DbSet<Domain.Inbox.OutboxMail> OutboxMails => Set<Domain.Inbox.OutboxMail>();
+    public DbSet<Domain.Programmes.Programme> Programmes => Set<Domain.Programmes.Programme>();
+    public DbSet<Domain.Programmes.KeyIndustry> KeyIndustries => Set<Domain.Programmes.KeyIndustry>();
 
     public AccessScope Access => access.Scope;
 

@@ -35,7 +35,7 @@ public static class HistoryWriter
                 new(type, id, action, userId, userName, now, fields, keys);
             switch (entry.Entity)
             {
-                case Organisation or Agreement or Alliance:
+                case Organisation or Agreement or Alliance or Domain.Programmes.Programme:
                     var record = (IAccessControlled)entry.Entity;
                     var type = entry.Entity is Organisation ? nameof(Organisation) : entry.Metadata.ClrType.Name;
                     if (entry.State == EntityState.Added)
@@ -135,6 +135,8 @@ public static class HistoryWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        Domain.Programmes.ProgrammeYear y => string.Create(CultureInfo.InvariantCulture,
+            $"{y.Year}: {y.Enrolment?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{y.Graduates?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{y.Employed?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{y.EmployedLocally?.ToString(CultureInfo.InvariantCulture) ?? "-"}"),
         AgreementQuota quota => $"{Text(quota.Mode)} {quota.FromYear}-{quota.ToYear} {quota.PeoplePerYear}",
         IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
         _ => value.ToString(),

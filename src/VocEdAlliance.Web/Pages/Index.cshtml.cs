@@ -10,7 +10,7 @@ namespace VocEdAlliance.Web.Pages;
 
 /// <summary>The home page of each role. Everything on it goes through the access filter: a bureau sees its
 /// jurisdiction, a principal the own school, the ministry everything.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> t) : PageModel
 {
     public const int ExpiryWindowDays = 90;
 
@@ -41,6 +41,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<ActivityRow> LatestActivities { get; private set; } = [];
     public (int Institutions, int Agreements, int Activities) Totals { get; private set; }
 
+    /// <summary>The jurisdiction's programmes in their latest year, as the summaries count them (none: no programmes).</summary>
+    public Web.Summaries.TableExport? Programmes { get; private set; }
+
     public async Task OnGetAsync()
     {
         DisplayName = User.GetDisplayName() ?? string.Empty;
@@ -70,6 +73,11 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             var horizon = Today.AddDays(ExpiryWindowDays);
             Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null
                                                      && a.EffectiveTo >= Today && a.EffectiveTo <= horizon)).ToListAsync();
+            if (await db.Programmes.AnyAsync())
+            {
+                var figures = await new Web.Summaries.ProgrammeStatistics(db, clock).ByLevelAsync(new Web.Summaries.SummaryFilters(), new Dictionary<string, Domain.Regions.MacroZone>());
+                Programmes = Web.Summaries.SummaryTables.ProgrammeTable(t["Home.Programmes", figures[0].Year].Value, figures, t);
+            }
         }
         if (IsPrincipal)
         {

@@ -42,6 +42,8 @@ public static class AccessGuard
                     break;
                 case Region when !(scope.SeesEverything && scope.MayWrite):
                     throw Denied(entry);
+                case Domain.Programmes.KeyIndustry industry when !(scope.MayWrite && KeyIndustryAuthorizationHandler.Governs(scope, industry)):
+                    throw Denied(entry);
             }
         }
     }

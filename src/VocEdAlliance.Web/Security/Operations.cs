@@ -128,3 +128,29 @@ public sealed class ActivityAuthorizationHandler(CurrentAccess access) : RecordA
         && (IsBureau(user) || user.IsInRole(Roles.SchoolPrincipal))
         && !resource.IsArchived;
 }
+
+/// <summary>A programme is kept as its school is: by the bureaus whose jurisdiction holds the school and by its
+/// principal; the system admin anything; ministry officials nothing.</summary>
+public sealed class ProgrammeAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Domain.Programmes.Programme>(access)
+{
+    protected override bool InScope(Domain.Programmes.Programme resource) => Covers(resource);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, Domain.Programmes.Programme resource) =>
+        operation is nameof(Operations.Create) or nameof(Operations.Update) && KeepsProgrammesOf(user, Scope, resource.InstitutionId);
+
+    /// <summary>Whether the user keeps the programmes of a school they can see: a bureau, or its own principal.</summary>
+    public static bool KeepsProgrammesOf(ClaimsPrincipal user, AccessScope scope, Guid schoolId) =>
+        scope.MayWrite && (IsBureau(user) || (user.IsInRole(Roles.SchoolPrincipal) && scope.Key == AccessKeys.ForOrganisation(schoolId)));
+}
+
+/// <summary>A region's key industries are named by the bureaus whose jurisdiction holds the region (a province's
+/// bureau for its prefectures too), and the system admin. Everyone reads them.</summary>
+public sealed class KeyIndustryAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<Domain.Programmes.KeyIndustry>(access)
+{
+    public static bool Governs(AccessScope scope, Domain.Programmes.KeyIndustry industry) => scope.CoversRegion(industry.RegionCode);
+
+    protected override bool InScope(Domain.Programmes.KeyIndustry resource) => Governs(Scope, resource);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, Domain.Programmes.KeyIndustry resource) =>
+        operation is nameof(Operations.Create) or nameof(Operations.Update) && IsBureau(user);
+}

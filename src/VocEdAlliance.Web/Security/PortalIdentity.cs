@@ -56,6 +56,8 @@ public static class PortalIdentity
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AllianceAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, KeyIndustryAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountAdministration.ManagersPolicy, policy => policy.RequireRole(Roles.SystemAdmin, Roles.BureauAdmin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

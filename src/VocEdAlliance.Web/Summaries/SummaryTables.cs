@@ -7,7 +7,7 @@ namespace VocEdAlliance.Web.Summaries;
 
 /// <summary>Every summary as a table: the page shows these (beside their charts), and the CSV and XLSX exports write
 /// exactly these, titled with the panel, the filters and the day.</summary>
-public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStringLocalizer t)
+public sealed class SummaryTables(SummaryReport report, PlanProgress plans, ProgrammeStatistics programmes, IStringLocalizer t)
 {
     public const string EastWest = "east-west";
     public const string Zones = "zones";
@@ -18,8 +18,9 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStr
     public const string PlansByProvince = "plans-provinces";
     public const string PlansByAlliance = "plans-alliances";
     public const string PlansLate = "plans-late";
+    public const string Programmes = "programmes";
 
-    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate];
+    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate, Programmes];
 
     /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
     public const int ProvincePairsListed = 50;
@@ -49,6 +50,10 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStr
         if (table is PlansByProvince or PlansByAlliance or PlansLate)
         {
             return await PlanTableAsync(table, title, filters);
+        }
+        if (table == Programmes)
+        {
+            return ProgrammeTable(title, await programmes.ByLevelAsync(filters, await report.ZonesAsync()), t);
         }
         var facts = await report.FactsAsync(filters);
         if (table == Trends)
@@ -96,6 +101,17 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, IStr
                 };
         }
     }
+
+    /// <summary>Programmes by year and level: taught, aligned with local key industries (and its share), opened, closed,
+    /// downsized, graduates, employed (rate) and employed locally (rate). The bureau home shows the same table.</summary>
+    public static TableExport ProgrammeTable(string title, IReadOnlyList<ProgrammeFigures> rows, IStringLocalizer t) =>
+        new(Programmes, title,
+            [t["Field.Year"], t["Field.ProgrammeLevel"], t["Summary.Programmes.Taught"], t["Summary.Programmes.Aligned"], t["Summary.Programmes.AlignedShare"],
+             t["Summary.Programmes.Opened"], t["Summary.Programmes.Closed"], t["Summary.Programmes.Downsized"], t["Field.Graduates"], t["Field.Employed"],
+             t["Summary.Programmes.EmploymentRate"], t["Field.EmployedLocally"], t["Summary.Programmes.LocalRate"]],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture),
+                r.Level is { } level ? t.Enum(level) : t["Summary.Total"].Value, r.Taught, r.Aligned, r.AlignedShare.ToString(), r.Opened, r.Closed,
+                r.Downsized, r.Graduates, r.Employed, r.EmploymentRate.ToString(), r.EmployedLocally, r.LocalEmploymentRate.ToString()])]);
 
     private string[] CompletionHeaders => [t["Plan.Indicator"], t["Summary.Plans.Count"], t["Plan.Target"], t["Plan.Actual"], t["Summary.Plans.Completion"]];
 

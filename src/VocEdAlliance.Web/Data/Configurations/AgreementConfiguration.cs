@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VocEdAlliance.Web.Domain.Agreements;
@@ -11,8 +8,6 @@ namespace VocEdAlliance.Web.Data.Configurations;
 
 public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
 {
-    /// <summary>Quotas as a JSON array in one column, modes by name: <c>[{"Mode":"TeacherTraining","PeoplePerYear":20,…}]</c>.</summary>
-    private static readonly JsonSerializerOptions QuotaJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public void Configure(EntityTypeBuilder<Agreement> builder)
     {
@@ -27,11 +22,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.Notes).HasMaxLength(Agreement.TextMaxLength);
         builder.PrimitiveCollection(a => a.Modes).ElementType(e => e.HasConversion<string>());
         builder.Property(a => a.CollegeName).HasMaxLength(Agreement.CollegeNameMaxLength);
-        builder.Property(a => a.Quotas).HasColumnType("jsonb").IsRequired()
-            .HasConversion(
-                quotas => JsonSerializer.Serialize(quotas, QuotaJson),
-                json => JsonSerializer.Deserialize<List<AgreementQuota>>(json, QuotaJson) ?? new List<AgreementQuota>(),
-                new ValueComparer<List<AgreementQuota>>((x, y) => x!.SequenceEqual(y!), q => q.Aggregate(0, (h, x) => HashCode.Combine(h, x)), q => q.ToList()));
+        builder.Property(a => a.Quotas).IsJsonList();
         builder.HasOne(a => a.ImplementsFramework).WithMany().HasForeignKey(a => a.ImplementsFrameworkId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ImplementsFrameworkId);
         builder.HasOne<Alliance>().WithMany().HasForeignKey(a => a.AllianceId).OnDelete(DeleteBehavior.Restrict);

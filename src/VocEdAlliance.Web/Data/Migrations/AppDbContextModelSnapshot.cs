@@ -1501,6 +1501,147 @@ namespace VocEdAlliance.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Programmes.KeyIndustry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_industries");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_key_industries_region_code");
+
+                    b.ToTable("key_industries", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AccessKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_keys");
+
+                    b.Property<string>("CatalogueCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("catalogue_code")
+                        .IsFixedLength();
+
+                    b.Property<int?>("ClosedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_in");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<int?>("DownsizedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("downsized_in");
+
+                    b.Property<string>("DownsizedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("downsized_reason");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("KeyIndustryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_industry_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MajorCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("major_category");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("OpenedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("opened_in");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Years")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("years");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("AccessKeys")
+                        .HasDatabaseName("ix_programmes_access_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AccessKeys"), "gin");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_programmes_institution_id");
+
+                    b.HasIndex("KeyIndustryId")
+                        .HasDatabaseName("ix_programmes_key_industry_id");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -2098,6 +2239,32 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Navigation("Agreement");
 
                     b.Navigation("Alliance");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Programmes.KeyIndustry", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_industries_regions_region_code");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Programmes.Programme", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programmes_organisations_institution_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Programmes.KeyIndustry", null)
+                        .WithMany()
+                        .HasForeignKey("KeyIndustryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programmes_key_industries_key_industry_id");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Regions.Region", b =>

@@ -3,6 +3,7 @@ using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
 using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Domain.Programmes;
 
 namespace VocEdAlliance.Web.Data.Seed;
 
@@ -89,4 +90,20 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
     }
 
     private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Beijing).ToUniversalTime();
+
+    public KeyIndustry KeyIndustry(string regionCode, string name, int fromYear, int? toYear)
+    {
+        var industry = new KeyIndustry(regionCode, name, fromYear, toYear);
+        db.KeyIndustries.Add(industry);
+        return industry;
+    }
+
+    public Programme Programme(Institution school, string name, ProgrammeLevel level, string code, int? opened, KeyIndustry? industry = null,
+        int? closed = null, string? closedReason = null, int? downsized = null, string? downsizedReason = null, params ProgrammeYear[] years)
+    {
+        var programme = Domain.Programmes.Programme.Create(school,
+            new ProgrammeDetails(name, level, code, opened, closed, closedReason, downsized, downsizedReason, industry?.Id, years));
+        db.Programmes.Add(programme);
+        return programme;
+    }
 }

@@ -67,6 +67,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "alliance" => (await db.Alliances.Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(), "/Alliances/Details"),
             "institution" => (await db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(), "/Institutions/Details"),
             "request" => (await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(), "/Partners/Requests"),
+            "programme" => (await db.Programmes.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(), "/Programmes/Edit"),
             "plan" => (await db.Plans.Where(p => p.Id == id)
                 .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
@@ -83,6 +84,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "alliance" => "Alliance",
             "plan" => "YearlyPlan",
             "request" => "RegistrationRequest",
+            "programme" => "Programme",
             _ => nameof(Organisation),
         };
         return db.History.AsNoTracking()

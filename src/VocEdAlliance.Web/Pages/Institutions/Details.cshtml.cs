@@ -13,6 +13,9 @@ namespace VocEdAlliance.Web.Pages.Institutions;
 public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization) : PageModel
 {
     public Institution? Institution { get; private set; }
+
+    /// <summary>The reader's scope (who keeps this school's programmes).</summary>
+    public Security.AccessScope Access => db.Access;
     public string RegionPath { get; private set; } = string.Empty;
     public bool CanEdit { get; private set; }
 

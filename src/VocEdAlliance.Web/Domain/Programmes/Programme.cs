@@ -1,0 +1,170 @@
+using System.Globalization;
+using VocEdAlliance.Web.Domain.Access;
+using VocEdAlliance.Web.Domain.Organisations;
+
+namespace VocEdAlliance.Web.Domain.Programmes;
+
+/// <summary>The level a programme is taught at: 中职 / 高职专科 / 职业本科.</summary>
+public enum ProgrammeLevel
+{
+    SecondaryVocational,
+    HigherVocational,
+    VocationalUndergraduate,
+}
+
+/// <summary>The 19 major categories (专业大类) of the Ministry of Education's vocational programme catalogue
+/// (《职业教育专业目录（2021年）》; docs/data-sources.md). A programme's six-digit code begins with its category's two
+/// digits: 41–59 for higher vocational programmes, 20 more (61–79) for secondary ones, 20 fewer (21–39) for
+/// vocational undergraduate ones. A category is named here by its higher vocational number.</summary>
+public static class MajorCategories
+{
+    public static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string>
+    {
+        [41] = "农林牧渔大类", [42] = "资源环境与安全大类", [43] = "能源动力与材料大类", [44] = "土木建筑大类", [45] = "水利大类",
+        [46] = "装备制造大类", [47] = "生物与化工大类", [48] = "轻工纺织大类", [49] = "食品药品与粮食大类", [50] = "交通运输大类",
+        [51] = "电子与信息大类", [52] = "医药卫生大类", [53] = "财经商贸大类", [54] = "旅游大类", [55] = "文化艺术大类",
+        [56] = "新闻传播大类", [57] = "教育与体育大类", [58] = "公安与司法大类", [59] = "公共管理与服务大类",
+    };
+
+    /// <summary>How far a level's codes lie from the higher vocational numbers (中职 +20, 本科 −20).</summary>
+    public static int Offset(ProgrammeLevel level) => level switch
+    {
+        ProgrammeLevel.SecondaryVocational => 20,
+        ProgrammeLevel.VocationalUndergraduate => -20,
+        _ => 0,
+    };
+
+    /// <summary>The category of a catalogue code at a level (its higher vocational number), or null when the code is
+    /// not six digits or does not begin with a category of that level.</summary>
+    public static int? Of(string? code, ProgrammeLevel level)
+    {
+        if (code is not { Length: 6 } || !code.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+        var category = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture) - Offset(level);
+        return Names.ContainsKey(category) ? category : null;
+    }
+}
+
+/// <summary>What one year of a programme counted: enrolled, graduated, employed, employed in the region.</summary>
+public sealed record ProgrammeYear(int Year, int? Enrolment, int? Graduates, int? Employed, int? EmployedLocally);
+
+/// <summary>A programme as entered: what <see cref="Programme.Create"/> and <see cref="Programme.Change"/> take.</summary>
+public sealed record ProgrammeDetails(string Name, ProgrammeLevel Level, string CatalogueCode, int? OpenedIn, int? ClosedIn, string? ClosedReason,
+    int? DownsizedIn, string? DownsizedReason, Guid? KeyIndustryId, IReadOnlyList<ProgrammeYear> Years);
+
+/// <summary>专业: a programme a school teaches, from the year it opened to the year it closed, perhaps downsized on
+/// the way, with its yearly enrolment, graduates and employment, and the key industry of its region it serves (when it
+/// does). Seen and kept as its school is: the school's bureau and principal.</summary>
+public sealed class Programme : IAccessControlled
+{
+    public const int NameMaxLength = 100;
+    public const int ReasonMaxLength = 500;
+    public const int MaxPeople = 1_000_000;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; private set; }
+
+    /// <summary>The school's county (its region when the programme was recorded or moved with it).</summary>
+    public string RegionCode { get; private set; } = string.Empty;
+    public string Name { get; private set; } = string.Empty;
+    public ProgrammeLevel Level { get; private set; }
+    public string CatalogueCode { get; private set; } = string.Empty;
+
+    /// <summary>专业大类, by its higher vocational number (41–59): see <see cref="MajorCategories"/>.</summary>
+    public int MajorCategory { get; private set; }
+    public int? OpenedIn { get; private set; }
+    public int? ClosedIn { get; private set; }
+    public string? ClosedReason { get; private set; }
+    public int? DownsizedIn { get; private set; }
+    public string? DownsizedReason { get; private set; }
+    public Guid? KeyIndustryId { get; private set; }
+    public List<ProgrammeYear> Years { get; private set; } = [];
+    public List<string> AccessKeys { get; private set; } = [];
+    public uint Version { get; private set; }
+
+    private Programme()
+    {
+    }
+
+    public static Programme Create(Institution school, ProgrammeDetails details)
+    {
+        if (!school.IsSchool)
+        {
+            throw new DomainException("Programme.NotASchool", nameof(InstitutionId));
+        }
+        var programme = new Programme { InstitutionId = school.Id, RegionCode = school.RegionCode, AccessKeys = [.. school.AccessKeys] };
+        programme.Change(details);
+        return programme;
+    }
+
+    public void Change(ProgrammeDetails details)
+    {
+        var name = Text.Required(details.Name, nameof(Name), NameMaxLength);
+        var code = details.CatalogueCode?.Trim() ?? string.Empty;
+        var category = MajorCategories.Of(code, details.Level)
+            ?? throw new DomainException("Programme.CatalogueCode", nameof(CatalogueCode), MajorCategories.Offset(details.Level) + 41, MajorCategories.Offset(details.Level) + 59);
+        foreach (var (year, field) in new[] { (details.OpenedIn, nameof(OpenedIn)), (details.ClosedIn, nameof(ClosedIn)), (details.DownsizedIn, nameof(DownsizedIn)) })
+        {
+            if (year is { } y && !BusinessDates.InRange(y))
+            {
+                throw new DomainException("Programme.Year", field, BusinessDates.EarliestYear, BusinessDates.LatestYear);
+            }
+        }
+        if (details is { OpenedIn: { } opened, ClosedIn: { } closed } && closed < opened)
+        {
+            throw new DomainException("Programme.ClosedBeforeOpened", nameof(ClosedIn));
+        }
+        var closedReason = Text.Optional(details.ClosedReason, ReasonMaxLength, nameof(ClosedReason));
+        if (details.ClosedIn is not null && closedReason is null)
+        {
+            throw new DomainException("Programme.ReasonRequired", nameof(ClosedReason));
+        }
+        var downsizedReason = Text.Optional(details.DownsizedReason, ReasonMaxLength, nameof(DownsizedReason));
+        if (details.DownsizedIn is not null && downsizedReason is null)
+        {
+            throw new DomainException("Programme.ReasonRequired", nameof(DownsizedReason));
+        }
+        Name = name;
+        Level = details.Level;
+        CatalogueCode = code;
+        MajorCategory = category;
+        OpenedIn = details.OpenedIn;
+        ClosedIn = details.ClosedIn;
+        ClosedReason = details.ClosedIn is null ? null : closedReason;
+        DownsizedIn = details.DownsizedIn;
+        DownsizedReason = details.DownsizedIn is null ? null : downsizedReason;
+        KeyIndustryId = details.KeyIndustryId;
+        Years = CheckYears(details.Years);
+    }
+
+    /// <summary>Taught in the year: opened by then (or since before records began) and not closed yet.</summary>
+    public bool IsOpenIn(int year) => (OpenedIn is null || OpenedIn <= year) && (ClosedIn is null || ClosedIn > year);
+
+    /// <summary>One line a year, whole people, no more graduates employed than graduated nor more employed locally than
+    /// employed.</summary>
+    private static List<ProgrammeYear> CheckYears(IReadOnlyList<ProgrammeYear> years)
+    {
+        foreach (var year in years)
+        {
+            if (!BusinessDates.InRange(year.Year))
+            {
+                throw new DomainException("Programme.Year", nameof(Years), BusinessDates.EarliestYear, BusinessDates.LatestYear);
+            }
+            if (new[] { year.Enrolment, year.Graduates, year.Employed, year.EmployedLocally }.Any(n => n is < 0 or > MaxPeople))
+            {
+                throw new DomainException("Programme.People", nameof(Years), MaxPeople);
+            }
+            if (year.Employed > year.Graduates || year.EmployedLocally > year.Employed)
+            {
+                throw new DomainException("Programme.EmployedMoreThanGraduated", nameof(Years), year.Year);
+            }
+        }
+        if (years.GroupBy(y => y.Year).Any(g => g.Count() > 1))
+        {
+            throw new DomainException("Programme.YearTwice", nameof(Years));
+        }
+        return [.. years.OrderBy(y => y.Year)];
+    }
+}

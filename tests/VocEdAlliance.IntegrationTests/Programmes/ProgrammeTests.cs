@@ -1,0 +1,144 @@
+using System.Globalization;
+using VocEdAlliance.Web.Domain.Organisations;
+using VocEdAlliance.Web.Domain.Programmes;
+
+namespace VocEdAlliance.IntegrationTests.Programmes;
+
+/// <summary>Programmes and key industries: Chenzhou's published figures counted from its records on the summaries and
+/// the bureau home; programmes seen and kept as their school is; bad values explained next to their field. Records made
+/// here are in Sichuan (51), where no other test counts anything.</summary>
+public class ProgrammeTests(PortalFixture portal)
+{
+    /// <summary>The programmes table of a summaries page: each row's cells after the year, by level (中职, 高职专科, 职业本科, 合计).</summary>
+    private static Dictionary<(string Year, string Level), string[]> ProgrammeRows(PortalPage page) =>
+        page.Document.QuerySelectorAll("[data-testid=summary-programmes] tbody tr")
+            .ToDictionary(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelectorAll("td")[0].TextContent.Trim()),
+                r => r.QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim()).ToArray());
+
+    [Theory]
+    [InlineData("hunan.staff@demo.local")]
+    [InlineData("ministry@demo.local")]
+    public async Task Chenzhous_published_figures_are_counted_from_its_programmes_on_the_summaries(string reader)
+    {
+        using var session = await portal.SignedInAsync(reader);
+
+        var rows = ProgrammeRows(await session.GetAsync("/Summaries?from=2023&to=2024&province=43"));
+
+        // taught, aligned, share, opened, closed, downsized, graduates, employed, rate, employed locally, local rate
+        Assert.Equal(["55", "46", "83.6%"], rows[("2024", "中职")][..3]);
+        Assert.Equal(["20", "15", "75.0%"], rows[("2024", "高职专科")][..3]);
+        Assert.Equal(["8", "8"], rows[("2024", "合计")][3..5]);
+        int Both(int column) => rows[("2023", "合计")][column] is var first && rows[("2024", "合计")][column] is var second
+            ? int.Parse(first, CultureInfo.InvariantCulture) + int.Parse(second, CultureInfo.InvariantCulture) : 0;
+        Assert.Equal((22, 19, 7), (Both(3), Both(4), Both(5))); // opened, closed and downsized over the two years
+        Assert.Equal(["200", "197", "98.5%", "134", "68.0%"], rows[("2024", "合计")][6..]);
+    }
+
+    [Fact]
+    public async Task The_hunan_bureau_home_shows_its_programmes_and_a_bureau_elsewhere_sees_none_of_chenzhous()
+    {
+        using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
+        var home = await hunan.GetAsync("/");
+        var panel = home.Document.QuerySelector("[data-testid=home-programmes]");
+        Assert.NotNull(panel);
+        Assert.Contains("83.6%", panel.TextContent, StringComparison.Ordinal);
+
+        var chenzhouProgramme = await portal.WithDatabaseAsync(db => db.Programmes.Where(p => p.RegionCode.StartsWith("4310")).Select(p => p.Id).FirstAsync());
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await zunyi.GetAsync($"/Programmes/Edit/{chenzhouProgramme}")).Status);
+        Assert.DoesNotContain("演示专业", (await zunyi.GetAsync("/Programmes?q=演示专业")).Text, StringComparison.Ordinal);
+        Assert.Empty(ProgrammeRows(await zunyi.GetAsync("/Summaries?from=2024&to=2024")));
+    }
+
+    [Fact]
+    public async Task A_principal_records_the_own_schools_programme_linked_to_a_key_industry_and_a_bad_code_is_explained_first()
+    {
+        var school = await portal.CreateInstitutionAsync("510104", "成都专业校");
+        var other = await portal.CreateInstitutionAsync("510105", "成都他校");
+        var industry = await portal.WithDatabaseAsync(async db =>
+        {
+            var named = new KeyIndustry("510100", "成都电子信息（测试）", 2021, null);
+            db.KeyIndustries.Add(named);
+            await db.SaveChangesAsync();
+            return named;
+        });
+        using var principal = await portal.SignedInPrincipalAsync(school);
+
+        var form = await principal.GetAsync($"/Programmes/Edit?school={school.Id}");
+        Assert.NotNull(form.Document.QuerySelector($"option[value='{industry.Id}']"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "电子信息技术", ["Input.Level"] = nameof(ProgrammeLevel.SecondaryVocational), ["Input.CatalogueCode"] = "510101",
+            ["Input.OpenedIn"] = "2022", ["Input.KeyIndustryId"] = industry.Id.ToString(),
+        };
+        var refused = await principal.SubmitAsync(form, PortalSession.MainForm, fields);
+        Assert.Contains("须为6位数字", refused.FieldError("Input.CatalogueCode"), StringComparison.Ordinal);
+        Assert.False(await portal.WithDatabaseAsync(db => db.Programmes.AnyAsync(p => p.InstitutionId == school.Id)));
+
+        fields["Input.CatalogueCode"] = "710101";
+        var saved = await principal.SubmitAsync(refused, PortalSession.MainForm, fields);
+        Assert.Contains("电子信息技术", saved.Text, StringComparison.Ordinal);
+        var stored = await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.InstitutionId == school.Id));
+        Assert.Equal((51, industry.Id, (int?)2022), (stored.MajorCategory, stored.KeyIndustryId, stored.OpenedIn));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await principal.GetAsync($"/Programmes/Edit?school={other.Id}")).Status);
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await ministry.GetAsync($"/Programmes/Edit?school={school.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task A_years_figures_that_employ_more_than_graduated_are_refused_and_the_programme_is_unchanged()
+    {
+        var school = await portal.CreateInstitutionAsync("510104", "成都就业校");
+        var programme = await portal.WithDatabaseAsync(async db =>
+        {
+            var created = Programme.Create(await db.Institutions.SingleAsync(i => i.Id == school.Id),
+                new ProgrammeDetails("汽车运用与维修", ProgrammeLevel.SecondaryVocational, "700206", 2018, null, null, null, null, null, []));
+            db.Programmes.Add(created);
+            await db.SaveChangesAsync();
+            return created;
+        });
+        var bureau = await portal.CreateBureauAsync("510100");
+        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+
+        var page = await staff.SubmitAsync(await staff.GetAsync($"/Programmes/Edit/{programme.Id}"), PortalSession.MainForm, null, ("row", "year"));
+        Assert.Single(page.Document.QuerySelectorAll("[data-testid=year-row]"));
+        var rows = await staff.SubmitAsync(page, PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Years[0].Year"] = "2024", ["Input.Years[0].Graduates"] = "40", ["Input.Years[0].Employed"] = "41",
+        });
+        Assert.Contains("就业人数不能多于毕业生人数", rows.Text, StringComparison.Ordinal);
+        Assert.Empty((await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.Id == programme.Id))).Years);
+
+        var saved = await staff.SubmitAsync(rows, PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Years[0].Year"] = "2024", ["Input.Years[0].Graduates"] = "40", ["Input.Years[0].Employed"] = "38", ["Input.Years[0].EmployedLocally"] = "30",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal([new ProgrammeYear(2024, null, 40, 38, 30)], (await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.Id == programme.Id))).Years);
+    }
+
+    [Fact]
+    public async Task A_bureau_names_key_industries_of_its_own_regions_only()
+    {
+        var bureau = await portal.CreateBureauAsync("510100");
+        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        var name = $"成都测试产业{Guid.NewGuid():N}"[..14];
+
+        var page = await staff.GetAsync("/KeyIndustries?region=510100");
+        var refused = await staff.SubmitAsync(page, "[data-testid=key-industry-form]", new Dictionary<string, string>
+        {
+            ["Input.Region"] = "500000", ["Input.Name"] = name, ["Input.FromYear"] = "2021",
+        });
+        Assert.Contains("不在您的管辖范围内", refused.FieldError("Input.Region"), StringComparison.Ordinal);
+        Assert.False(await portal.WithDatabaseAsync(db => db.KeyIndustries.AnyAsync(k => k.Name == name)));
+
+        var saved = await staff.SubmitAsync(page, "[data-testid=key-industry-form]", new Dictionary<string, string>
+        {
+            ["Input.Region"] = "510104", ["Input.Name"] = name, ["Input.FromYear"] = "2021", ["Input.ToYear"] = "2025",
+        });
+        Assert.Contains(name, saved.Text, StringComparison.Ordinal);
+        var stored = await portal.WithDatabaseAsync(db => db.KeyIndustries.SingleAsync(k => k.Name == name));
+        Assert.Equal(("510104", 2021, (int?)2025), (stored.RegionCode, stored.FromYear, stored.ToYear));
+    }
+}
