@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(PortalFixture portal) : BrowserTests(port
                  {
                      "/", "/Institutions", "/Institutions/Create", "/Agreements", "/Agreements/Create", $"/Agreements/{agreement.Id}",
                      $"/Activities/{activity.Id}", $"/Activities/Edit/{activity.Id}", "/Alliances", "/Summaries", "/Admin/Users",
+                     "/Programmes?year=2024", "/KeyIndustries?region=431000", $"/Programmes/Edit?school={agreement.Parties[0].OrganisationId}",
                  })
         {
             await page.OpenAsync(url);

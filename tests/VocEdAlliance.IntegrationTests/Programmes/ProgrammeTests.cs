@@ -142,3 +142,44 @@ public class ProgrammeTests(PortalFixture portal)
         Assert.Equal(("510104", 2021, (int?)2025), (stored.RegionCode, stored.FromYear, stored.ToYear));
     }
 }
+
+/// <summary>Programmes from a spreadsheet: the export imports back unchanged; a new row is recorded as the form records
+/// it, a changed one changes the programme and keeps its yearly figures; a school the user does not keep is refused.</summary>
+public class ProgrammeImportTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task The_hunan_export_imports_back_unchanged_and_a_file_records_and_changes_programmes_of_the_users_schools_only()
+    {
+        using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
+        await Import.ImportSteps.ImportsBackUnchangedAsync(hunan, "/Programmes?handler=Export&q=" + Uri.EscapeDataString("演示专业1"), "Programmes", "专业");
+
+        var school = await portal.CreateInstitutionAsync("510104", "成都导入校");
+        var elsewhere = await portal.CreateInstitutionAsync("500101", "重庆导入校");
+        var bureau = await portal.CreateBureauAsync("510100");
+        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        const string Headers = "学校,专业名称,层次,专业代码,开设年份,停办年份,停办原因,缩减年份,缩减原因,重点产业";
+        byte[] Csv(params string[] rows) => System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", [Headers, .. rows]) + "\r\n");
+
+        var refused = await Import.ImportSteps.UploadAsync(staff, Csv($"{elsewhere.Name},汽车运用与维修,中职,700206,2018,,,,,"), "专业.csv", "Programmes");
+        Assert.Equal("新增 0 · 更新 0 · 未变 0 · 拒绝 1", Import.ImportSteps.Summary(refused));
+
+        var recorded = await Import.ImportSteps.CommitAsync(staff,
+            await Import.ImportSteps.UploadAsync(staff, Csv($"{school.Name},汽车运用与维修,中职,700206,2018,,,,,"), "专业.csv", "Programmes"));
+        Assert.Equal(HttpStatusCode.OK, recorded.Status);
+        var programme = await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.InstitutionId == school.Id));
+        await portal.WithDatabaseAsync(async db =>
+        {
+            var stored = await db.Programmes.SingleAsync(p => p.Id == programme.Id);
+            stored.Change(new ProgrammeDetails(stored.Name, stored.Level, stored.CatalogueCode, stored.OpenedIn, null, null, null, null, null,
+                [new ProgrammeYear(2024, 50, 40, 38, 30)]));
+            return await db.SaveChangesAsync();
+        });
+
+        var changed = await Import.ImportSteps.CommitAsync(staff,
+            await Import.ImportSteps.UploadAsync(staff, Csv($"{school.Name},汽车运用与维修,中职,700206,2018,2025,与产业需求不匹配,,,"), "专业.csv", "Programmes"));
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        var after = await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.Id == programme.Id));
+        Assert.Equal(((int?)2025, "与产业需求不匹配"), (after.ClosedIn, after.ClosedReason));
+        Assert.Equal([new ProgrammeYear(2024, 50, 40, 38, 30)], after.Years);
+    }
+}

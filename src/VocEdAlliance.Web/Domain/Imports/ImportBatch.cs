@@ -6,6 +6,7 @@ public enum ImportKind
     Activities,
     Members,
     Agreements,
+    Programmes,
 }
 
 public enum ImportStatus

@@ -37,13 +37,13 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
 
     public Guid NewOperation { get; } = Guid.NewGuid();
 
-    /// <summary>The kind of record the page is for (institutions, agreements, activities and alliance members for bureaus; activities for principals).</summary>
+    /// <summary>The kind of record the page is for (institutions, agreements, activities, alliance members and programmes for bureaus; activities and programmes for principals).</summary>
     [BindProperty(SupportsGet = true)] public ImportKind? Kind { get; set; }
 
     /// <summary>The kinds this user may import.</summary>
     public IReadOnlyList<ImportKind> Kinds => User.IsInRole(Roles.SchoolPrincipal) && !User.IsInRole(Roles.BureauStaff)
         && !User.IsInRole(Roles.BureauAdmin) && !User.IsInRole(Roles.SystemAdmin)
-        ? [ImportKind.Activities] : [ImportKind.Institutions, ImportKind.Agreements, ImportKind.Activities, ImportKind.Members];
+        ? [ImportKind.Activities, ImportKind.Programmes] : [ImportKind.Institutions, ImportKind.Agreements, ImportKind.Activities, ImportKind.Members, ImportKind.Programmes];
 
     public ImportKind Chosen => Kind is { } kind && Kinds.Contains(kind) ? kind : Kinds[0];
 
@@ -58,6 +58,7 @@ public partial class IndexModel(AppDbContext db, RegionDirectory regions, IAutho
         ImportKind.Institutions => new InstitutionImport(binding, t),
         ImportKind.Members => new MemberImport(binding, t),
         ImportKind.Agreements => new AgreementImport(binding, t),
+        ImportKind.Programmes => new ProgrammeImport(binding, t),
         _ => new ActivityImport(binding, t),
     };
 

@@ -30,6 +30,9 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
+    /// <summary>Bureaus and principals keep programmes, and so may import them.</summary>
+    public bool MayImport => db.Access.MayWrite && !User.IsInRole(Security.Roles.MinistryOfficial);
+
     protected override string DefaultSort => "school";
 
     protected override IEnumerable<ListFilter> Filters() =>
