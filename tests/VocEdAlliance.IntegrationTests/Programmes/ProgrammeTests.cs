@@ -107,7 +107,7 @@ public class ProgrammeTests(PortalFixture portal)
         {
             ["Input.Years[0].Year"] = "2024", ["Input.Years[0].Graduates"] = "40", ["Input.Years[0].Employed"] = "41",
         });
-        Assert.Contains("就业人数不能多于毕业生人数", rows.Text, StringComparison.Ordinal);
+        Assert.Contains("就业人数须同时填写毕业生人数", rows.Text, StringComparison.Ordinal);
         Assert.Empty((await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.Id == programme.Id))).Years);
 
         var saved = await staff.SubmitAsync(rows, PortalSession.MainForm, new Dictionary<string, string>
@@ -140,6 +140,122 @@ public class ProgrammeTests(PortalFixture portal)
         Assert.Contains(name, saved.Text, StringComparison.Ordinal);
         var stored = await portal.WithDatabaseAsync(db => db.KeyIndustries.SingleAsync(k => k.Name == name));
         Assert.Equal(("510104", 2021, (int?)2025), (stored.RegionCode, stored.FromYear, stored.ToYear));
+    }
+
+    private async Task<PortalSession> SichuanStaffAsync()
+    {
+        var bureau = await portal.CreateBureauAsync("510100");
+        return await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+    }
+
+    [Fact]
+    public async Task Adding_a_year_row_to_a_new_programme_saves_nothing_and_a_second_programme_of_the_same_code_is_refused()
+    {
+        var school = await portal.CreateInstitutionAsync("510104", "成都加行校");
+        using var staff = await SichuanStaffAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "数控技术应用", ["Input.Level"] = nameof(ProgrammeLevel.SecondaryVocational), ["Input.CatalogueCode"] = "660301",
+        };
+
+        var createForm = await staff.GetAsync($"/Programmes/Edit?school={school.Id}");
+        var withRow = await staff.SubmitAsync(createForm, PortalSession.MainForm, fields, ("row", "year"));
+        Assert.Single(withRow.Document.QuerySelectorAll("[data-testid=year-row]"));
+        Assert.False(await portal.WithDatabaseAsync(db => db.Programmes.AnyAsync(p => p.InstitutionId == school.Id)));
+
+        await staff.SubmitAsync(withRow, PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Years[0].Year"] = "2024", ["Input.Years[0].Graduates"] = "30", ["Input.Years[0].Employed"] = "29",
+        });
+        var stored = await portal.WithDatabaseAsync(db => db.Programmes.SingleAsync(p => p.InstitutionId == school.Id));
+        Assert.Equal([new ProgrammeYear(2024, null, 30, 29, null)], stored.Years);
+
+        var twice = await staff.SubmitAsync(await staff.GetAsync($"/Programmes/Edit?school={school.Id}"), PortalSession.MainForm, fields);
+        Assert.Contains("该校已有此专业代码的专业", twice.FieldError("Input.CatalogueCode"), StringComparison.Ordinal);
+        Assert.Equal(1, await portal.WithDatabaseAsync(db => db.Programmes.CountAsync(p => p.InstitutionId == school.Id)));
+    }
+
+    [Fact]
+    public async Task The_summaries_table_counts_a_programme_recorded_a_moment_ago_as_its_export_does()
+    {
+        var school = await portal.CreateInstitutionAsync("510105", "成都即时校");
+        using var staff = await SichuanStaffAsync();
+        const string Url = "/Summaries?from=2025&to=2025&province=51";
+        int Taught(PortalPage page) => int.Parse(ProgrammeRows(page).GetValueOrDefault(("2025", "合计"))?[0] ?? "0", CultureInfo.InvariantCulture);
+        var before = Taught(await staff.GetAsync(Url));
+
+        await portal.WithDatabaseAsync(async db =>
+        {
+            db.Programmes.Add(Programme.Create(await db.Institutions.SingleAsync(i => i.Id == school.Id),
+                new ProgrammeDetails("电子商务", ProgrammeLevel.SecondaryVocational, "730701", 2025, null, null, null, null, null, [])));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(before + 1, Taught(await staff.GetAsync(Url)));
+    }
+
+    [Fact]
+    public async Task An_enterprise_has_no_programme_form_a_bad_school_id_finds_nothing_and_every_import_step_is_worded()
+    {
+        var enterprise = await portal.CreateInstitutionAsync("510104", "成都企业无专业", InstitutionKind.Enterprise);
+        using var staff = await SichuanStaffAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/Programmes/Edit?school={enterprise.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/Programmes?school=not-a-guid")).Status);
+        Assert.Contains("不是层次的有效值", (await staff.GetAsync("/Programmes?level=xyz")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Import.", (await staff.GetAsync("/Import?kind=Programmes")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_concurrent_change_of_a_programme_shows_what_was_saved_instead_of_overwriting_it()
+    {
+        var school = await portal.CreateInstitutionAsync("510104", "成都并发校");
+        var programme = await portal.WithDatabaseAsync(async db =>
+        {
+            var created = Programme.Create(await db.Institutions.SingleAsync(i => i.Id == school.Id),
+                new ProgrammeDetails("旅游服务与管理", ProgrammeLevel.SecondaryVocational, "740101", 2019, null, null, null, null, null, []));
+            db.Programmes.Add(created);
+            await db.SaveChangesAsync();
+            return created;
+        });
+        using var first = await SichuanStaffAsync();
+        using var second = await SichuanStaffAsync();
+        var firstForm = await first.GetAsync($"/Programmes/Edit/{programme.Id}");
+        var secondForm = await second.GetAsync($"/Programmes/Edit/{programme.Id}");
+
+        await first.SubmitAsync(firstForm, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Name"] = "旅游服务与管理（第一人）" });
+        var conflict = await second.SubmitAsync(secondForm, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Name"] = "旅游服务与管理（第二人）" });
+
+        Assert.Contains("旅游服务与管理（第一人）", conflict.Document.QuerySelector("[data-testid=concurrency-conflict]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("旅游服务与管理（第一人）", await portal.WithDatabaseAsync(db => db.Programmes.Where(p => p.Id == programme.Id).Select(p => p.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_key_industry_is_named_once_its_short_region_code_is_understood_and_others_may_read_but_not_change_it()
+    {
+        using var staff = await SichuanStaffAsync();
+        var name = $"成都重复产业{Guid.NewGuid():N}"[..14];
+        var page = await staff.GetAsync("/KeyIndustries?region=5101");
+        var fields = new Dictionary<string, string> { ["Input.Region"] = "5101", ["Input.Name"] = name, ["Input.FromYear"] = "2021" };
+
+        await staff.SubmitAsync(page, "[data-testid=key-industry-form]", fields);
+        await staff.SubmitAsync(page, "[data-testid=key-industry-form]", fields); // the same form pressed twice
+        var again = await staff.SubmitAsync(await staff.GetAsync("/KeyIndustries?region=5101"), "[data-testid=key-industry-form]", fields);
+
+        Assert.Contains("该地区已有同名重点产业", again.FieldError("Input.Name"), StringComparison.Ordinal);
+        var stored = await portal.WithDatabaseAsync(db => db.KeyIndustries.Where(k => k.Name == name).ToListAsync());
+        Assert.Equal("510100", Assert.Single(stored).RegionCode);
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await zunyi.GetAsync($"/KeyIndustries?id={stored[0].Id}")).Status);
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
+        var token = (await ministry.GetAsync("/Account/ChangePassword")).Document
+            .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var crafted = await ministry.Http.PostAsync("/KeyIndustries", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Name"] = name + "部",
+        }), TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, crafted.StatusCode);
+        Assert.False(await portal.WithDatabaseAsync(db => db.KeyIndustries.AnyAsync(k => k.Name == name + "部")));
     }
 }
 

@@ -88,4 +88,26 @@ public class ProgrammeTests
         Assert.False(AlignmentRule.IsAligned(programme, null, 2024));
         Assert.True(AlignmentRule.IsAligned(programme, new KeyIndustry("430000", "有色金属", 2016, null), 2024));
     }
+
+    [Fact]
+    public void Employed_needs_graduates_and_employed_locally_needs_employed_so_no_rate_exceeds_100_percent()
+    {
+        Assert.Equal("Programme.EmployedMoreThanGraduated",
+            Assert.Throws<DomainException>(() => Programme.Create(School, Details(years: new ProgrammeYear(2024, null, null, 100, 100)))).MessageKey);
+        Assert.Equal("Programme.EmployedMoreThanGraduated",
+            Assert.Throws<DomainException>(() => Programme.Create(School, Details(years: new ProgrammeYear(2024, null, 10, null, 5)))).MessageKey);
+        Programme.Create(School, Details(years: new ProgrammeYear(2024, 30, 20, null, null)));
+    }
+
+    [Theory]
+    [InlineData(2020, null, 2019)]
+    [InlineData(2010, 2015, 2015)]
+    [InlineData(2010, 2015, 2020)]
+    public void A_programme_is_downsized_only_in_a_year_it_is_taught(int opened, int? closed, int downsized)
+    {
+        var refused = Assert.Throws<DomainException>(() => Programme.Create(School,
+            new ProgrammeDetails("数控技术应用", ProgrammeLevel.SecondaryVocational, "660301", opened, closed, closed is null ? null : "停办", downsized, "缩减", null, [])));
+
+        Assert.Equal(("Programme.DownsizedWhenNotTaught", "DownsizedIn"), (refused.MessageKey, refused.Field));
+    }
 }

@@ -116,6 +116,10 @@ public sealed class Programme : IAccessControlled
         {
             throw new DomainException("Programme.ClosedBeforeOpened", nameof(ClosedIn));
         }
+        if (details.DownsizedIn is { } downsized && (downsized < details.OpenedIn || downsized >= details.ClosedIn))
+        {
+            throw new DomainException("Programme.DownsizedWhenNotTaught", nameof(DownsizedIn));
+        }
         var closedReason = Text.Optional(details.ClosedReason, ReasonMaxLength, nameof(ClosedReason));
         if (details.ClosedIn is not null && closedReason is null)
         {
@@ -143,7 +147,7 @@ public sealed class Programme : IAccessControlled
     public bool IsOpenIn(int year) => (OpenedIn is null || OpenedIn <= year) && (ClosedIn is null || ClosedIn > year);
 
     /// <summary>One line a year, whole people, no more graduates employed than graduated nor more employed locally than
-    /// employed.</summary>
+    /// employed (and each given only with the number it is a share of).</summary>
     private static List<ProgrammeYear> CheckYears(IReadOnlyList<ProgrammeYear> years)
     {
         foreach (var year in years)
@@ -156,7 +160,9 @@ public sealed class Programme : IAccessControlled
             {
                 throw new DomainException("Programme.People", nameof(Years), MaxPeople);
             }
-            if (year.Employed > year.Graduates || year.EmployedLocally > year.Employed)
+            // A rate needs both its numbers: no employed without graduates, no employed locally without employed.
+            if (year.Employed > year.Graduates || year.EmployedLocally > year.Employed
+                || (year.Employed is not null && year.Graduates is null) || (year.EmployedLocally is not null && year.Employed is null))
             {
                 throw new DomainException("Programme.EmployedMoreThanGraduated", nameof(Years), year.Year);
             }

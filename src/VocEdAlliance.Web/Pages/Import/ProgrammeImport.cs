@@ -82,7 +82,13 @@ public sealed class ProgrammeImport(RowBinding binding, IStringLocalizer t) : Im
         {
             programmesOf[school.Id] = existing = await context.Db.Programmes.Where(p => p.InstitutionId == school.Id).ToListAsync();
         }
-        var matched = existing.SingleOrDefault(p => p.CatalogueCode == input.CatalogueCode!.Trim());
+        var same = existing.Where(p => p.CatalogueCode == input.CatalogueCode!.Trim()).ToList();
+        if (same.Count > 1)
+        {
+            problems.Add(new RowProblem(nameof(ProgrammeInput.CatalogueCode), T["Import.Programme.CodeTwice"]));
+            return (RowOutcome.Refused, key);
+        }
+        var matched = same.SingleOrDefault();
         var details = input.ToDetails() with { KeyIndustryId = industryId, Years = matched?.Years ?? [] };
         try
         {

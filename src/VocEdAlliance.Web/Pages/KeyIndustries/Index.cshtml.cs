@@ -15,7 +15,8 @@ namespace VocEdAlliance.Web.Pages.KeyIndustries;
 
 /// <summary>Key industries (重点产业) by region: everyone reads them; a bureau names those of its jurisdiction's regions
 /// and changes them (<c>?id=</c> fills the form with one to change).</summary>
-public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(Guid Id, string RegionCode, string Region, string Name, int FromYear, int? ToYear, bool MayChange);
 
@@ -46,6 +47,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    /// <summary>This rendering of the form (see <see cref="SubmitOnce"/>): a second press names one key industry.</summary>
+    [BindProperty] public Guid FormToken { get; set; } = SubmitOnce.NewToken();
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool MayName { get; private set; }
 
@@ -57,6 +61,10 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
             {
                 return NotFound();
             }
+            if (!KeyIndustryAuthorizationHandler.Governs(db.Access, industry) || !db.Access.MayWrite)
+            {
+                return Forbid(); // seen by all, changed by its region's bureaus
+            }
             Input = new InputModel { Region = industry.RegionCode, Name = industry.Name, FromYear = industry.FromYear, ToYear = industry.ToYear, Version = industry.Version };
         }
         await ListAsync();
@@ -65,7 +73,18 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var region = await regions.ResolveAnyAsync(Input.Region);
+        if (!MayNameKeyIndustries())
+        {
+            return Forbid();
+        }
+        if (Id is null && await this.RepeatAsync(db, FormToken) is { } repeat)
+        {
+            return repeat;
+        }
+        // A province or prefecture may be given by its short code (43, 4310) as well as its six digits or its name.
+        var typedRegion = Input.Region?.Trim();
+        var region = await regions.ResolveAnyAsync(typedRegion is { Length: 2 or 4 } shortCode && shortCode.All(char.IsAsciiDigit)
+            ? Domain.Regions.RegionCode.OfPrefix(shortCode) : typedRegion);
         if (Input.Region is not null && region is null)
         {
             ModelState.AddModelError($"Input.{nameof(Input.Region)}", t["Reference.RegionNotFound"]);
@@ -91,6 +110,12 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
             else
             {
                 industry = new KeyIndustry(region!.Code, Input.Name!, Input.FromYear!.Value, Input.ToYear);
+                if (await db.KeyIndustries.AnyAsync(k => k.RegionCode == industry.RegionCode && k.Name == industry.Name))
+                {
+                    ModelState.AddModelError($"Input.{nameof(Input.Name)}", t["KeyIndustry.NameTwice"]);
+                    await ListAsync();
+                    return Page();
+                }
                 db.KeyIndustries.Add(industry);
             }
         }
@@ -109,7 +134,14 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
         }
         try
         {
-            await db.SaveChangesAsync();
+            if (Id is null && await this.SaveOnceAsync(db, FormToken, Url.Page("/KeyIndustries/Index", new { region = RegionFilter })!, clock) is { } repeated)
+            {
+                return repeated;
+            }
+            if (Id is not null)
+            {
+                await db.SaveChangesAsync();
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -122,10 +154,13 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IAuthorization
         return RedirectToPage(new { region = RegionFilter });
     }
 
+    private bool MayNameKeyIndustries() =>
+        db.Access.MayWrite && (User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff));
+
     private async Task ListAsync()
     {
         var scope = db.Access;
-        MayName = scope.MayWrite && (User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff));
+        MayName = MayNameKeyIndustries();
         var query = db.KeyIndustries.AsNoTracking();
         if (await regions.ResolveAnyAsync(RegionFilter) is { } region)
         {

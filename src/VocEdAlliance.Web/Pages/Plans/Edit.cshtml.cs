@@ -53,9 +53,15 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         public PlanTargets Targets => new(TeachersTrained, StudentsExchanged, PoorFamilyStudentsEnrolled, Trainees, FundsCny, Lectures, Visits);
     }
 
-    /// <summary>The plan's owner (an agreement or an alliance) the user may record activities on, and the plan.</summary>
+    /// <summary>The plan's owner (an agreement or an alliance) the user may record activities on, and the plan. An id
+    /// in the address that is not one (not a GUID) finds nothing: 404, not a form for a new plan.</summary>
     private async Task<(object? Owner, YearlyPlan? Plan, IActionResult? Refusal)> LoadAsync()
     {
+        if (new[] { nameof(Id), nameof(AgreementId), nameof(AllianceId) }
+            .Any(key => ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
+        {
+            return (null, null, NotFound());
+        }
         object? owner = AgreementId is { } agreementId
             ? await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId)
             : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId) : null;

@@ -41,14 +41,20 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
     protected override IEnumerable<ListFilter> Filters() =>
         [Choice("view", View), ("q", Q), Choice("status", Status), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (ModelState.GetFieldValidationState(nameof(View)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // A queue that does not exist is no page (rather than every plan under a tab's address).
+            return NotFound();
+        }
         var (query, ordered) = Selected();
         WaitingForMe = PlanAccess.IsApprover(User, db.Access, out var jurisdiction) ? await AwaitingApproval(db.Plans, jurisdiction).CountAsync() : null;
         Results = await ordered
             .Select(p => new Row(p.Id, p.Year, p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name, p.AllianceId != null,
                 p.Status, p.SubmittedAt, p.ApprovedAt))
             .ToPageAsync(PageNumber, query);
+        return Page();
     }
 
     public static readonly IReadOnlyList<string> ExportColumns =

@@ -29,6 +29,12 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
     public IReadOnlyList<(Guid Id, string Name, string Years)> KeyIndustries { get; private set; } = [];
     public ProgrammeInput? Conflict { get; private set; }
 
+    /// <summary>Where the form posts: this programme, or a new one of this school (never the address of a row button).</summary>
+    public string FormUrl => Url.Content(Id is { } id ? $"~/Programmes/Edit/{id}" : $"~/Programmes/Edit?school={SchoolId}");
+
+    /// <summary>Where the "add a year" button posts.</summary>
+    public string RowsUrl => FormUrl + (FormUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Rows";
+
     private async Task<(Institution? School, Programme? Programme)> LoadAsync()
     {
         var programme = Id is { } id ? await db.Programmes.SingleOrDefaultAsync(p => p.Id == id) : null;
@@ -38,9 +44,9 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
         }
         var schoolId = programme?.InstitutionId ?? SchoolId;
         var school = schoolId is { } sid ? await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == sid) : null;
-        if (school is null)
+        if (school is not { IsSchool: true })
         {
-            return (null, null);
+            return (null, null); // only a school has programmes
         }
         SchoolName = school.Name;
         MayChange = ProgrammeAuthorizationHandler.KeepsProgrammesOf(User, db.Access, school.Id);
@@ -104,6 +110,11 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
         if (Input.KeyIndustryId is { } industry && KeyIndustries.All(k => k.Id != industry))
         {
             ModelState.AddModelError($"Input.{nameof(Input.KeyIndustryId)}", t["Programme.KeyIndustryNotFound"]);
+        }
+        if (Input.CatalogueCode?.Trim() is { Length: > 0 } code
+            && await db.Programmes.AnyAsync(p => p.InstitutionId == school.Id && p.CatalogueCode == code && p.Id != Id))
+        {
+            ModelState.AddModelError($"Input.{nameof(Input.CatalogueCode)}", t["Programme.CodeTwice"]);
         }
         for (var i = 0; i < Input.Years.Count; i++)
         {

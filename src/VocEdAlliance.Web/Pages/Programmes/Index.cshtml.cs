@@ -16,7 +16,7 @@ namespace VocEdAlliance.Web.Pages.Programmes;
 public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : ListPageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "Programmes.Search")] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public ProgrammeLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Field.ProgrammeLevel")] public ProgrammeLevel? Level { get; set; }
 
     /// <summary>Only the programmes taught in this year.</summary>
     [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
@@ -39,10 +39,15 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
         [("q", Q), Choice("level", Level), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
          ("school", InstitutionId?.ToString())];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (ModelState.GetFieldValidationState("school") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return NotFound(); // a school id that is not one names no school
+        }
         var (query, ordered) = Selected();
         Results = await Project(ordered).ToPageAsync(PageNumber, query);
+        return Page();
     }
 
     public static readonly IReadOnlyList<string> ExportColumns =

@@ -79,13 +79,19 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var view = await cache.GetOrAddAsync(key, () => BuildAsync(filters));
         (Tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, RegionTrail, ChartJson) =
             (view.Tables, view.Headline, view.Trends, view.ProvinceFigures, view.Provinces, view.Sentence, view.Trail, view.ChartJson);
+        // The programmes are not in the rollups whose version keys the cache: their table is counted afresh each time,
+        // so the page agrees with its export and the bureau home.
+        Tables = new Dictionary<string, TableExport>(Tables)
+        {
+            [SummaryTables.Programmes] = await Builder.BuildAsync(SummaryTables.Programmes, filters, Today, paged: true),
+        };
         return Page();
     }
 
     private async Task<View> BuildAsync(SummaryFilters filters)
     {
         var tables = new Dictionary<string, TableExport>();
-        foreach (var table in SummaryTables.All)
+        foreach (var table in SummaryTables.All.Where(t => t != SummaryTables.Programmes))
         {
             tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
         }
