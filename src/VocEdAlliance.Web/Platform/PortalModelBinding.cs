@@ -32,6 +32,7 @@ public static class PortalModelBinding
         {
             var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
             return type == typeof(string) || type == typeof(DateOnly) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+                   || type.IsEnum
                 ? new Binder(type, t)
                 : null;
         }
@@ -80,6 +81,16 @@ public static class PortalModelBinding
             if (type == typeof(DateOnly))
             {
                 return InputRules.ReadDate(raw);
+            }
+            if (type.IsEnum)
+            {
+                // A choice by its name, as the forms post it (any case, as links were written); never by its number,
+                // which would name values no form offers ("7") or one by accident ("1").
+                var text = raw?.Trim();
+                return string.IsNullOrEmpty(text) ? (null, null)
+                    : !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+') && Enum.TryParse(type, text, ignoreCase: true, out var choice) && Enum.IsDefined(type, choice!)
+                        ? (choice, null)
+                        : (null, new InputError("Validation.NotAChoice"));
             }
             var (number, error) = type == typeof(decimal) && !metadata.ValidatorMetadata.OfType<WholeNumberAttribute>().Any()
                 ? InputRules.ReadAmount(raw)

@@ -292,6 +292,10 @@ public class FrameworkAndQuotaTests(PortalFixture portal)
 
         var refused = await chengduStaff.SubmitAsync(await chengduStaff.GetAsync("/Agreements/Create"), PortalSession.MainForm, fields);
         Assert.NotEmpty(refused.FieldError("Input.Parties[0].Role"));
+        // A choice is taken by its name only: "1" would be 签约方 by its number, offered by no form.
+        fields["Input.Parties[0].Role"] = "1";
+        refused = await chengduStaff.SubmitAsync(refused, PortalSession.MainForm, fields);
+        Assert.Contains("角色不在可选范围内", refused.FieldError("Input.Parties[0].Role"), StringComparison.Ordinal);
         Assert.False(await portal.WithDatabaseAsync(db => db.Agreements.AnyAsync(a => a.Title == title)));
 
         fields["Input.Parties[0].Role"] = nameof(PartyRole.Initiator);
