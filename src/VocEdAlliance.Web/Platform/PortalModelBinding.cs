@@ -53,7 +53,10 @@ public static class PortalModelBinding
             if (error is not null)
             {
                 var field = t[context.ModelMetadata.GetDisplayName()].Value;
-                context.ModelState.TryAddModelError(context.ModelName, t[error.MessageKey, [field, .. error.Arguments]].Value);
+                context.ModelState.TryAddModelError(context.ModelName, type.IsEnum
+                    // A choice not offered: named with what was typed, as the framework words it ("“xyz”不是层次的有效值").
+                    ? context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(raw ?? string.Empty, field)
+                    : t[error.MessageKey, [field, .. error.Arguments]].Value);
                 return Task.CompletedTask;
             }
             if (value is null && !context.ModelMetadata.IsReferenceOrNullableType)

@@ -295,7 +295,7 @@ public class FrameworkAndQuotaTests(PortalFixture portal)
         // A choice is taken by its name only: "1" would be 签约方 by its number, offered by no form.
         fields["Input.Parties[0].Role"] = "1";
         refused = await chengduStaff.SubmitAsync(refused, PortalSession.MainForm, fields);
-        Assert.Contains("角色不在可选范围内", refused.FieldError("Input.Parties[0].Role"), StringComparison.Ordinal);
+        Assert.Contains("“1”不是角色的有效值", refused.FieldError("Input.Parties[0].Role"), StringComparison.Ordinal);
         Assert.False(await portal.WithDatabaseAsync(db => db.Agreements.AnyAsync(a => a.Title == title)));
 
         fields["Input.Parties[0].Role"] = nameof(PartyRole.Initiator);
