@@ -10,11 +10,12 @@ using VocEdAlliance.Web.Domain.Documents;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Plans;
+using VocEdAlliance.Web.Domain.Regions;
 
 namespace VocEdAlliance.Web.Data;
 
 /// <summary>Writes the history of a save, in the same transaction: every create, update, archive and confirmation of
-/// organisations, agreements, alliances and activities, with the fields that changed. Runs in AppDbContext before
+/// organisations, agreements, alliances, activities, programmes and key industries, with the fields that changed. Runs in AppDbContext before
 /// every save, so no page can forget it.</summary>
 public static class HistoryWriter
 {
@@ -46,6 +47,14 @@ public static class HistoryWriter
                     {
                         entries.Add(Entry(type, record.Id, Archiving(fields) ? HistoryAction.Archived : HistoryAction.Updated, fields, record.AccessKeys));
                     }
+                    break;
+                case Domain.Programmes.KeyIndustry industry:
+                    // Public reference, but its changes move the figures: kept, readable by the bureaus of its region
+                    // and above (and the ministry), who are the ones who name them.
+                    entries.Add(Entry(nameof(Domain.Programmes.KeyIndustry), industry.Id,
+                        entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
+                        entry.State == EntityState.Added ? [] : Changed(entry),
+                        RegionCode.Prefixes(industry.RegionCode).Select(prefix => "r:" + prefix)));
                     break;
                 case RegistrationRequest request:
                     entries.Add(Entry(nameof(RegistrationRequest), request.Id,

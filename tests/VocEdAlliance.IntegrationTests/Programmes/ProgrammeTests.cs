@@ -257,6 +257,24 @@ public class ProgrammeTests(PortalFixture portal)
         Assert.NotEqual(HttpStatusCode.OK, crafted.StatusCode);
         Assert.False(await portal.WithDatabaseAsync(db => db.KeyIndustries.AnyAsync(k => k.Name == name + "部")));
     }
+
+    [Fact]
+    public async Task A_change_of_a_key_industry_is_kept_in_its_history_for_the_bureaus_of_its_region()
+    {
+        using var staff = await SichuanStaffAsync();
+        var name = $"成都历史产业{Guid.NewGuid():N}"[..14];
+        await staff.SubmitAsync(await staff.GetAsync("/KeyIndustries?region=510100"), "[data-testid=key-industry-form]",
+            new Dictionary<string, string> { ["Input.Region"] = "510100", ["Input.Name"] = name, ["Input.FromYear"] = "2021" });
+        var id = await portal.WithDatabaseAsync(db => db.KeyIndustries.Where(k => k.Name == name).Select(k => k.Id).SingleAsync());
+
+        await staff.SubmitAsync(await staff.GetAsync($"/KeyIndustries?id={id}&region=510100"), "[data-testid=key-industry-form]",
+            new Dictionary<string, string> { ["Input.ToYear"] = "2025" });
+
+        var history = await staff.GetAsync($"/History/keyindustry/{id}");
+        Assert.Equal(HttpStatusCode.OK, history.Status);
+        Assert.Contains("2025", history.Text, StringComparison.Ordinal);
+        Assert.Equal(2, await portal.WithDatabaseAsync(db => db.History.CountAsync(h => h.RecordType == "KeyIndustry" && h.RecordId == id)));
+    }
 }
 
 /// <summary>Programmes from a spreadsheet: the export imports back unchanged; a new row is recorded as the form records

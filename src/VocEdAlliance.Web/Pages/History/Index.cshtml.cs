@@ -68,6 +68,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "institution" => (await db.Institutions.Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(), "/Institutions/Details"),
             "request" => (await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(), "/Partners/Requests"),
             "programme" => (await db.Programmes.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(), "/Programmes/Edit"),
+            "keyindustry" => (await db.KeyIndustries.Where(k => k.Id == id).Select(k => k.Name).SingleOrDefaultAsync(), "/KeyIndustries/Index"),
             "plan" => (await db.Plans.Where(p => p.Id == id)
                 .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
@@ -85,6 +86,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "plan" => "YearlyPlan",
             "request" => "RegistrationRequest",
             "programme" => "Programme",
+            "keyindustry" => "KeyIndustry",
             _ => nameof(Organisation),
         };
         return db.History.AsNoTracking()
