@@ -275,6 +275,25 @@ public class ProgrammeTests(PortalFixture portal)
         Assert.Contains("2025", history.Text, StringComparison.Ordinal);
         Assert.Equal(2, await portal.WithDatabaseAsync(db => db.History.CountAsync(h => h.RecordType == "KeyIndustry" && h.RecordId == id)));
     }
+
+    [Fact]
+    public async Task A_programmes_major_category_is_named_in_the_users_language()
+    {
+        var school = await portal.CreateInstitutionAsync("510104", "成都大类校");
+        await portal.WithDatabaseAsync(async db =>
+        {
+            db.Programmes.Add(Programme.Create(await db.Institutions.SingleAsync(i => i.Id == school.Id),
+                new ProgrammeDetails("数控技术应用", ProgrammeLevel.SecondaryVocational, "660301", 2020, null, null, null, null, null, [])));
+            return await db.SaveChangesAsync();
+        });
+        using var staff = await SichuanStaffAsync();
+
+        Assert.Contains("装备制造大类", (await staff.GetAsync($"/Programmes?school={school.Id}")).Text, StringComparison.Ordinal);
+        await staff.SubmitAsync(await staff.GetAsync("/"), "form[action='/Language']", submitter: ("culture", "en"));
+        var english = (await staff.GetAsync($"/Programmes?school={school.Id}")).Text;
+        Assert.Contains("Equipment manufacturing", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("装备制造大类", english, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Programmes from a spreadsheet: the export imports back unchanged; a new row is recorded as the form records

@@ -15,16 +15,11 @@ public enum ProgrammeLevel
 /// <summary>The 19 major categories (专业大类) of the Ministry of Education's vocational programme catalogue
 /// (《职业教育专业目录（2021年）》; docs/data-sources.md). A programme's six-digit code begins with its category's two
 /// digits: 41–59 for higher vocational programmes, 20 more (61–79) for secondary ones, 20 fewer (21–39) for
-/// vocational undergraduate ones. A category is named here by its higher vocational number.</summary>
+/// vocational undergraduate ones. A category is known by its higher vocational number.</summary>
 public static class MajorCategories
 {
-    public static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string>
-    {
-        [41] = "农林牧渔大类", [42] = "资源环境与安全大类", [43] = "能源动力与材料大类", [44] = "土木建筑大类", [45] = "水利大类",
-        [46] = "装备制造大类", [47] = "生物与化工大类", [48] = "轻工纺织大类", [49] = "食品药品与粮食大类", [50] = "交通运输大类",
-        [51] = "电子与信息大类", [52] = "医药卫生大类", [53] = "财经商贸大类", [54] = "旅游大类", [55] = "文化艺术大类",
-        [56] = "新闻传播大类", [57] = "教育与体育大类", [58] = "公安与司法大类", [59] = "公共管理与服务大类",
-    };
+    /// <summary>The categories' numbers (their names, in each language, are the resources <c>MajorCategory.41</c>…).</summary>
+    public static readonly IReadOnlySet<int> Numbers = Enumerable.Range(41, 19).ToHashSet();
 
     /// <summary>How far a level's codes lie from the higher vocational numbers (中职 +20, 本科 −20).</summary>
     public static int Offset(ProgrammeLevel level) => level switch
@@ -43,7 +38,7 @@ public static class MajorCategories
             return null;
         }
         var category = int.Parse(code.AsSpan(0, 2), CultureInfo.InvariantCulture) - Offset(level);
-        return Names.ContainsKey(category) ? category : null;
+        return Numbers.Contains(category) ? category : null;
     }
 }
 

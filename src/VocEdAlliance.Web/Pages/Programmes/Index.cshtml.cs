@@ -66,7 +66,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
                 p.Name, p.Level, p.CatalogueCode, p.MajorCategory, p.OpenedIn, p.ClosedIn, p.ClosedReason, p.DownsizedIn, p.DownsizedReason,
                 KeyIndustry = db.KeyIndustries.Where(k => k.Id == p.KeyIndustryId).Select(k => k.Name).FirstOrDefault(),
             }),
-            p => ValueTask.FromResult<object?[]>([p.School, p.Name, t.Enum(p.Level), p.CatalogueCode, MajorCategories.Names[p.MajorCategory],
+            p => ValueTask.FromResult<object?[]>([p.School, p.Name, t.Enum(p.Level), p.CatalogueCode, t[$"MajorCategory.{p.MajorCategory}"].Value,
                 p.OpenedIn, p.ClosedIn, p.ClosedReason, p.DownsizedIn, p.DownsizedReason, p.KeyIndustry]));
     }
 
