@@ -73,9 +73,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Microsoft.Extension
             var horizon = Today.AddDays(ExpiryWindowDays);
             Expiring = await Rows(current.Where(a => a.Status == AgreementStatus.Active && a.EffectiveTo != null
                                                      && a.EffectiveTo >= Today && a.EffectiveTo <= horizon)).ToListAsync();
-            if (await db.Programmes.AnyAsync())
+            var figures = await new Web.Summaries.ProgrammeStatistics(db, clock).ByLevelAsync(new Web.Summaries.SummaryFilters(), new Dictionary<string, Domain.Regions.MacroZone>());
+            if (figures.Count > 0)
             {
-                var figures = await new Web.Summaries.ProgrammeStatistics(db, clock).ByLevelAsync(new Web.Summaries.SummaryFilters(), new Dictionary<string, Domain.Regions.MacroZone>());
                 Programmes = Web.Summaries.SummaryTables.ProgrammeTable(t["Home.Programmes", figures[0].Year].Value, figures, t);
             }
         }

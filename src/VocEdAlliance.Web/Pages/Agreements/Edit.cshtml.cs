@@ -40,16 +40,15 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
         }
         Input = AgreementInput.From(agreement);
         CurrentTitle = agreement.Title;
-        await LoadOptionsAsync();
+        await LoadOptionsAsync(agreement);
         return Page();
     }
 
-    private async Task LoadOptionsAsync()
+    private async Task LoadOptionsAsync(Agreement agreement)
     {
         Alliances = await AllianceOptions.ForAsync(db);
         Frameworks = await FrameworkOptions.ForAsync(db, except: Id, named: Input.ImplementsFrameworkId);
-        HiddenFramework = await FrameworkOptions.IsHiddenAsync(db,
-            await db.Agreements.Where(a => a.Id == Id).Select(a => a.ImplementsFrameworkId).SingleOrDefaultAsync());
+        HiddenFramework = await FrameworkOptions.IsHiddenAsync(db, agreement.ImplementsFrameworkId);
     }
 
     /// <summary>A row button (add a party or a quota, move a party up): the form comes back as typed, nothing saved.</summary>
@@ -63,7 +62,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
         ModelState.Clear();
         Input.ChangeRows(row);
         CurrentTitle = agreement.Title;
-        await LoadOptionsAsync();
+        await LoadOptionsAsync(agreement);
         return Page();
     }
 
@@ -75,7 +74,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, Tim
             return refusal!;
         }
         CurrentTitle = agreement.Title;
-        await LoadOptionsAsync();
+        await LoadOptionsAsync(agreement);
         Input.PadParties();
         var terms = await Input.ToTermsAsync(db, ModelState, t, existing: agreement);
         if (terms is null)

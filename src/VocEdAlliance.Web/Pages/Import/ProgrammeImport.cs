@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Imports;
 using VocEdAlliance.Web.Domain.Programmes;
-using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Programmes;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
@@ -25,6 +24,7 @@ public sealed class ProgrammeImport(RowBinding binding, IStringLocalizer t) : Im
 
     private readonly Dictionary<Guid, List<Programme>> programmesOf = [];
     private readonly Dictionary<string, List<KeyIndustry>> industriesOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Domain.Organisations.Institution?> schools = [];
 
     public override ImportKind Kind => ImportKind.Programmes;
 
@@ -58,7 +58,7 @@ public sealed class ProgrammeImport(RowBinding binding, IStringLocalizer t) : Im
         errors.Merge(bound);
         var typed = fields[School];
         var found = typed is { Length: > 0 } ? await FindOrganisationAsync(context.Db, typed) : null;
-        var school = found is null ? null : await context.Db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == found.Id);
+        var school = found is null ? null : await SchoolAsync(context, found.Id);
         if (typed is { Length: > 0 } && (school is null || !ProgrammeAuthorizationHandler.KeepsProgrammesOf(context.User, context.Db.Access, school.Id)))
         {
             problems.Add(new RowProblem(School, T["Import.Programme.SchoolNotFound", typed]));
@@ -94,7 +94,7 @@ public sealed class ProgrammeImport(RowBinding binding, IStringLocalizer t) : Im
         {
             if (matched is null)
             {
-                var created = Programme.Create(await context.Db.Institutions.SingleAsync(i => i.Id == school.Id), details);
+                var created = Programme.Create(school, details);
                 existing.Add(created);
                 if (apply)
                 {
@@ -126,13 +126,22 @@ public sealed class ProgrammeImport(RowBinding binding, IStringLocalizer t) : Im
                && programme.KeyIndustryId == details.KeyIndustryId;
     }
 
+    /// <summary>The school a row names, when the user may see it (looked up once a file).</summary>
+    private async Task<Domain.Organisations.Institution?> SchoolAsync(ImportContext context, Guid id)
+    {
+        if (!schools.TryGetValue(id, out var school))
+        {
+            schools[id] = school = await context.Db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
+        }
+        return school;
+    }
+
     /// <summary>The key industries of a school's region and the regions above it (looked up once a region).</summary>
     private async Task<List<KeyIndustry>> IndustriesOfAsync(ImportContext context, string regionCode)
     {
         if (!industriesOf.TryGetValue(regionCode, out var industries))
         {
-            var codes = RegionCode.Prefixes(regionCode).Select(RegionCode.OfPrefix).ToList();
-            industriesOf[regionCode] = industries = await context.Db.KeyIndustries.AsNoTracking().Where(k => codes.Contains(k.RegionCode)).ToListAsync();
+            industriesOf[regionCode] = industries = await KeyIndustryOptions.ForRegionAsync(context.Db, regionCode);
         }
         return industries;
     }

@@ -6,7 +6,6 @@ using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Programmes;
-using VocEdAlliance.Web.Domain.Regions;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
@@ -50,9 +49,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
         }
         SchoolName = school.Name;
         MayChange = ProgrammeAuthorizationHandler.KeepsProgrammesOf(User, db.Access, school.Id);
-        var regions = RegionCode.Prefixes(school.RegionCode).Select(RegionCode.OfPrefix).ToList();
-        KeyIndustries = (await db.KeyIndustries.AsNoTracking().Where(k => regions.Contains(k.RegionCode)).OrderBy(k => k.Name)
-                .Select(k => new { k.Id, k.Name, k.FromYear, k.ToYear }).ToListAsync())
+        KeyIndustries = (await KeyIndustryOptions.ForRegionAsync(db, school.RegionCode))
             .Select(k => (k.Id, k.Name, $"{k.FromYear}–{k.ToYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty}")).ToList();
         return (school, programme);
     }
@@ -131,7 +128,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
         {
             if (programme is null)
             {
-                programme = Programme.Create(await db.Institutions.SingleAsync(i => i.Id == school.Id), Input.ToDetails());
+                programme = Programme.Create(school, Input.ToDetails());
                 db.Programmes.Add(programme);
             }
             else
