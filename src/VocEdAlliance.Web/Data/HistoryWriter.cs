@@ -10,7 +10,6 @@ using VocEdAlliance.Web.Domain.Documents;
 using VocEdAlliance.Web.Domain.History;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Plans;
-using VocEdAlliance.Web.Domain.Regions;
 
 namespace VocEdAlliance.Web.Data;
 
@@ -54,7 +53,7 @@ public static class HistoryWriter
                     entries.Add(Entry(nameof(Domain.Programmes.KeyIndustry), industry.Id,
                         entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
                         entry.State == EntityState.Added ? [] : Changed(entry),
-                        RegionCode.Prefixes(industry.RegionCode).Select(prefix => "r:" + prefix)));
+                        AccessKeys.ForPlace(industry.RegionCode)));
                     break;
                 case RegistrationRequest request:
                     entries.Add(Entry(nameof(RegistrationRequest), request.Id,

@@ -11,9 +11,12 @@ public static class AccessKeys
 
     public static string ForOrganisation(Guid organisationId) => "o:" + organisationId.ToString("N");
 
+    /// <summary>The keys of a place: its region and every region above it (whose bureaus see what is there).</summary>
+    public static IEnumerable<string> ForPlace(string regionCode) => RegionCode.Prefixes(regionCode).Select(prefix => "r:" + prefix);
+
     /// <summary>The keys of one organisation at one place: its region, every region above it, and itself.</summary>
     public static IEnumerable<string> For(Guid organisationId, string regionCode) =>
-        RegionCode.Prefixes(regionCode).Select(prefix => "r:" + prefix).Append(ForOrganisation(organisationId));
+        ForPlace(regionCode).Append(ForOrganisation(organisationId));
 
     public static List<string> Union(IEnumerable<(Guid OrganisationId, string RegionCode)> parties) =>
         [.. parties.SelectMany(p => For(p.OrganisationId, p.RegionCode)).Distinct().Order(StringComparer.Ordinal)];

@@ -180,11 +180,6 @@ public sealed class AgreementInput
                 modelState.AddModelError($"Input.Parties[{i}].Organisation", t["Agreement.PartyNotFound", row.Organisation.Trim()]);
                 continue;
             }
-            if (!Enum.IsDefined(row.Role))
-            {
-                modelState.AddModelError($"Input.Parties[{i}].Role", t["Validation.NotAChoice", t["Field.PartyRole"]]);
-                continue;
-            }
             parties.Add(new PartyTerms(found.Id, found.Name, found.Type, found.Kind, found.RegionCode,
                 row.SignatoryName, row.SignatoryTitle, row.SignedOn, row.Role));
         }
@@ -200,11 +195,6 @@ public sealed class AgreementInput
             if (row.Mode is null)
             {
                 modelState.AddModelError($"{field}.Mode", t["Validation.Required", t["Field.QuotaMode"]]);
-            }
-            else if (!Enum.IsDefined(row.Mode.Value))
-            {
-                modelState.AddModelError($"{field}.Mode", t["Validation.NotAChoice", t["Field.QuotaMode"]]);
-                continue;
             }
             if (row.PeoplePerYear is null)
             {
