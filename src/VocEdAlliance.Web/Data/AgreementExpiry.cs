@@ -36,6 +36,7 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
             LogExpired(logger, expired);
         }
         await RemindAsync(db, today, cancellationToken);
+        await RemindOfEvaluationsAsync(db, today, cancellationToken);
         return expired;
     }
 
@@ -69,6 +70,38 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
         }
         LogReminded(logger, ending.Count);
     }
+
+    /// <summary>Marks the self-assessments due within a week and not yet submitted as reminded, once each: the save
+    /// announces each to its party's accounts and its bureau (same outbox, same once-only rule as above).</summary>
+    private async Task RemindOfEvaluationsAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var horizon = today.AddDays(7);
+        var due = (await db.PartyEvaluations.Include(e => e.Round).Include(e => e.Agreement)
+                .Where(e => e.Status == Domain.Evaluations.PartyEvaluationStatus.Open && e.ReminderSentOn == null
+                            && e.Round.Status == Domain.Evaluations.EvaluationRoundStatus.Open && e.Round.DueOn >= today && e.Round.DueOn <= horizon)
+                .ToListAsync(cancellationToken))
+            .Where(e => e.NeedsReminder(today)).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+        foreach (var evaluation in due)
+        {
+            evaluation.MarkReminded(today);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return;
+        }
+        LogEvaluationsReminded(logger, due.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminded {Count} parties of self-assessments due within a week")]
+    private static partial void LogEvaluationsReminded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announced {Count} agreements ending soon")]
     private static partial void LogReminded(ILogger logger, int count);

@@ -45,6 +45,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
     public DbSet<Domain.Inbox.OutboxMail> OutboxMails => Set<Domain.Inbox.OutboxMail>();
     public DbSet<Domain.Programmes.Programme> Programmes => Set<Domain.Programmes.Programme>();
     public DbSet<Domain.Programmes.KeyIndustry> KeyIndustries => Set<Domain.Programmes.KeyIndustry>();
+    public DbSet<Domain.Evaluations.EvaluationRound> EvaluationRounds => Set<Domain.Evaluations.EvaluationRound>();
+    public DbSet<Domain.Evaluations.PartyEvaluation> PartyEvaluations => Set<Domain.Evaluations.PartyEvaluation>();
 
     public AccessScope Access => access.Scope;
 
@@ -81,7 +83,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         builder.Entity<Document>().HasQueryFilter(AccessFilter,
             d => AccessSeesEverything
                  || (d.Agreement != null && d.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
-                 || (d.Activity != null && EF.Property<List<string>>(d.Activity, ActivityAccessKeys).Any(k => AccessKeyList.Contains(k))));
+                 || (d.Activity != null && EF.Property<List<string>>(d.Activity, ActivityAccessKeys).Any(k => AccessKeyList.Contains(k)))
+                 || (d.PartyEvaluation != null && d.PartyEvaluation.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k))));
+        builder.Entity<Domain.Evaluations.PartyEvaluation>().HasQueryFilter(AccessFilter,
+            e => AccessSeesEverything || e.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<AllianceMember>().HasQueryFilter(AccessFilter,
             m => AccessSeesEverything || m.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k)));
         builder.Entity<CooperationActivity>().HasQueryFilter(AccessFilter,

@@ -20,7 +20,7 @@ public static class HistoryWriter
 {
     /// <summary>Bookkeeping columns that say nothing a person needs to see.</summary>
     private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id", "AnsweredAt", "InstitutionId",
-        "SubmittedBy", "ApproverJurisdiction", "ReturnedByUserId"];
+        "SubmittedBy", "ApproverJurisdiction", "ReturnedByUserId", "ReviewerJurisdiction", "ReminderSentOn"];
 
     public static IReadOnlyList<HistoryEntry> Collect(ChangeTracker changes, Guid? userId, string userName, DateTimeOffset now)
     {
@@ -72,10 +72,17 @@ public static class HistoryWriter
                     }
                     break;
                 case Document document when entry.State == EntityState.Added:
-                    entries.Add(Entry(document.ActivityId is { } activityId ? nameof(CooperationActivity) : nameof(Agreement),
-                        document.ActivityId ?? document.AgreementId!.Value, HistoryAction.Updated,
+                    entries.Add(Entry(document.ActivityId is not null ? nameof(CooperationActivity)
+                            : document.PartyEvaluationId is not null ? nameof(Domain.Evaluations.PartyEvaluation) : nameof(Agreement),
+                        document.ActivityId ?? document.PartyEvaluationId ?? document.AgreementId!.Value, HistoryAction.Updated,
                         [new FieldChange("Documents", null, $"{document.FileName} (SHA-256 {document.Sha256})")],
                         document.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys).Distinct()));
+                    break;
+                case Domain.Evaluations.PartyEvaluation evaluation:
+                    // Every save of a self-assessment or review, readable by whoever sees its agreement.
+                    entries.Add(Entry(nameof(Domain.Evaluations.PartyEvaluation), evaluation.Id,
+                        entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
+                        entry.State == EntityState.Added ? [] : Changed(entry), evaluation.Agreement.AccessKeys));
                     break;
                 case YearlyPlan plan:
                     entries.Add(Entry(nameof(YearlyPlan), plan.Id,

@@ -32,6 +32,22 @@ public static class NotificationWriter
         {
             announcements.AddRange(await OfPlanAsync(entry, cancellationToken));
         }
+        foreach (var entry in db.ChangeTracker.Entries<Domain.Evaluations.PartyEvaluation>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        {
+            if (entry.Entity.Round is null)
+            {
+                await entry.Reference(e => e.Round).LoadAsync(cancellationToken);
+            }
+            if (entry.Entity.Agreement is null)
+            {
+                await entry.Reference(e => e.Agreement).LoadAsync(cancellationToken);
+            }
+            announcements.AddRange(OfEvaluation(entry));
+        }
+        foreach (var entry in db.ChangeTracker.Entries<Domain.Evaluations.EvaluationRound>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            announcements.AddRange(await OfPublishedRoundAsync(db, entry, cancellationToken));
+        }
         foreach (var entry in db.ChangeTracker.Entries<RegistrationRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             announcements.AddRange(OfRequest(entry));
@@ -142,6 +158,51 @@ public static class NotificationWriter
         return announcement is null ? [] : [announcement];
     }
 
+    /// <summary>A party's evaluation: opened (with its round), due within a week, or submitted for review.</summary>
+    private static IEnumerable<Announcement> OfEvaluation(EntityEntry<Domain.Evaluations.PartyEvaluation> entry)
+    {
+        var evaluation = entry.Entity;
+        if (evaluation.Round.Status == Domain.Evaluations.EvaluationRoundStatus.Published && entry.State == EntityState.Added)
+        {
+            yield break; // a round recorded after the fact (the demo's 2019 one): nobody waits on it
+        }
+        var subject = $"{evaluation.Round.Title} · {evaluation.Agreement.Title}";
+        var party = new[] { (evaluation.OrganisationId, evaluation.RegionCode) };
+        var due = evaluation.Round.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (entry.State == EntityState.Added)
+        {
+            yield return new(NotificationKind.EvaluationOpened, NotificationRecord.Evaluation, evaluation.Id, subject, due, r => r.OfPartiesAsync(party));
+            yield break;
+        }
+        if (entry.Property(e => e.ReminderSentOn).OriginalValue is null && evaluation.ReminderSentOn is not null)
+        {
+            yield return new(NotificationKind.EvaluationDue, NotificationRecord.Evaluation, evaluation.Id, subject, due, r => r.OfPartiesAsync(party));
+        }
+        if (entry.Property(e => e.Status).OriginalValue == Domain.Evaluations.PartyEvaluationStatus.Open
+            && evaluation.Status == Domain.Evaluations.PartyEvaluationStatus.Submitted)
+        {
+            var reviewer = evaluation.ReviewerJurisdiction;
+            yield return new(NotificationKind.EvaluationSubmitted, NotificationRecord.Evaluation, evaluation.Id, subject, evaluation.OrganisationName,
+                r => reviewer is null ? r.OfMinistryAsync() : r.OfJurisdictionAsync(reviewer));
+        }
+    }
+
+    /// <summary>A round's results published: every assessed party is told (through the access filter of whoever
+    /// publishes, who sees every agreement of the round).</summary>
+    private static async Task<IEnumerable<Announcement>> OfPublishedRoundAsync(AppDbContext db, EntityEntry<Domain.Evaluations.EvaluationRound> entry,
+        CancellationToken cancellationToken)
+    {
+        var round = entry.Entity;
+        if (entry.Property(r => r.Status).OriginalValue == round.Status || round.Status != Domain.Evaluations.EvaluationRoundStatus.Published)
+        {
+            return [];
+        }
+        var parties = await db.PartyEvaluations.Where(e => e.RoundId == round.Id)
+            .Select(e => new { e.Id, e.OrganisationId, e.RegionCode, e.Agreement.Title }).ToListAsync(cancellationToken);
+        return parties.Select(p => new Announcement(NotificationKind.EvaluationPublished, NotificationRecord.Evaluation, p.Id,
+            $"{round.Title} · {p.Title}", null, r => r.OfPartiesAsync([(p.OrganisationId, p.RegionCode)])));
+    }
+
     private static IEnumerable<Announcement> OfRequest(EntityEntry<RegistrationRequest> entry)
     {
         var request = entry.Entity;
@@ -194,6 +255,18 @@ public static class NotificationWriter
             if (!jurisdictions.TryGetValue(key, out var found))
             {
                 jurisdictions[key] = found = await ResponsibleBureaus.AccountsOf(db, jurisdiction, now)
+                    .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(cancellationToken);
+            }
+            return found;
+        }
+
+        /// <summary>The ministry's accounts (who review a national round's last resort).</summary>
+        public async Task<IReadOnlyCollection<Recipient>> OfMinistryAsync()
+        {
+            const string key = "ministry";
+            if (!jurisdictions.TryGetValue(key, out var found))
+            {
+                jurisdictions[key] = found = await ResponsibleBureaus.MinistryAccounts(db, now)
                     .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(cancellationToken);
             }
             return found;

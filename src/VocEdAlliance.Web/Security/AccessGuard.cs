@@ -22,6 +22,17 @@ public static class AccessGuard
             {
                 case Domain.History.HistoryEntry when entry.State is not EntityState.Added:
                     throw new AccessDeniedException("History is append-only: it cannot be changed or deleted");
+                case Domain.Evaluations.EvaluationRound round when !EvaluationRules.Governs(scope, round):
+                    throw Denied(entry);
+                case Domain.Evaluations.EvaluationRound:
+                    break;
+                case Domain.Evaluations.PartyEvaluation evaluation when scope.IsMinistry && scope.SeesEverything:
+                    // The ministry opens and reviews its national rounds, and touches no other evaluation.
+                    if (evaluation.Round?.IsNational != true)
+                    {
+                        throw Denied(entry);
+                    }
+                    break;
                 case IAccessControlled record:
                     Demand(scope, record.AccessKeys, entry);
                     if (entry.State is EntityState.Modified && entry.OriginalValues[nameof(IAccessControlled.AccessKeys)] is List<string> before)

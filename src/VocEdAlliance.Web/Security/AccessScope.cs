@@ -8,6 +8,10 @@ namespace VocEdAlliance.Web.Security;
 /// and every save: pages never filter by hand.</summary>
 public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
 {
+    /// <summary>A ministry official (not through a read-only token): reads everything, changes nothing — except the
+    /// national evaluation rounds the ministry publishes and reviews (<see cref="EvaluationRules"/>).</summary>
+    public bool IsMinistry { get; init; }
+
     /// <summary>Start-up work (migrations, reference and demo data): unrestricted, and never a user's.</summary>
     public static AccessScope System { get; } = new(SeesEverything: true, MayWrite: true, Key: string.Empty);
 
@@ -37,7 +41,7 @@ public sealed record AccessScope(bool SeesEverything, bool MayWrite, string Key)
         }
         if (user.IsInRole(Roles.MinistryOfficial))
         {
-            return new AccessScope(SeesEverything: true, MayWrite: false, Key: string.Empty);
+            return new AccessScope(SeesEverything: true, MayWrite: false, Key: string.Empty) { IsMinistry = !readOnly };
         }
         var key = user.FindFirstValue(PortalClaims.AccessKey);
         var scoped = user.IsInRole(Roles.BureauAdmin) || user.IsInRole(Roles.BureauStaff) || user.IsInRole(Roles.SchoolPrincipal);

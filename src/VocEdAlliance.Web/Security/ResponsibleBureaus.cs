@@ -47,6 +47,13 @@ public static class ResponsibleBureaus
         return ActiveBureauAccounts(db, now).Where(u => Bureaus(db).Any(b => b.Id == u.OrganisationId && b.RegionCode == code));
     }
 
+    /// <summary>The active accounts of ministry officials.</summary>
+    public static IQueryable<ApplicationUser> MinistryAccounts(AppDbContext db, DateTimeOffset now)
+    {
+        var ministry = db.Roles.Where(r => r.Name == Roles.MinistryOfficial).Select(r => r.Id);
+        return Active(db, now).Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ministry.Contains(ur.RoleId)));
+    }
+
     /// <summary>The name of the bureau of a jurisdiction (its public identity only: the bureau a plan waits for is
     /// usually outside the submitter's scope).</summary>
     public static Task<string?> NameOfAsync(AppDbContext db, string jurisdiction)

@@ -7,7 +7,7 @@ namespace VocEdAlliance.Web.Summaries;
 
 /// <summary>Every summary as a table: the page shows these (beside their charts), and the CSV and XLSX exports write
 /// exactly these, titled with the panel, the filters and the day.</summary>
-public sealed class SummaryTables(SummaryReport report, PlanProgress plans, ProgrammeStatistics programmes, IStringLocalizer t)
+public sealed class SummaryTables(SummaryReport report, PlanProgress plans, ProgrammeStatistics programmes, EvaluationRanking evaluations, IStringLocalizer t)
 {
     public const string EastWest = "east-west";
     public const string Zones = "zones";
@@ -19,8 +19,14 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
     public const string PlansByAlliance = "plans-alliances";
     public const string PlansLate = "plans-late";
     public const string Programmes = "programmes";
+    public const string Evaluations = "evaluations";
 
-    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate, Programmes];
+    public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate, Programmes,
+        Evaluations];
+
+    /// <summary>The tables counted afresh on every request (not from the rollups whose version keys the page's cache),
+    /// so the page agrees with its export and the other pages that show them.</summary>
+    public static IReadOnlyList<string> Fresh { get; } = [Programmes, Evaluations];
 
     /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
     public const int ProvincePairsListed = 50;
@@ -54,6 +60,11 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
         if (table == Programmes)
         {
             return ProgrammeTable(title, await programmes.ByLevelAsync(filters, await report.ZonesAsync()), t);
+        }
+        if (table == Evaluations)
+        {
+            return EvaluationTable(title, await evaluations.ByProvinceAsync(filters, await report.ZonesAsync(),
+                (await report.ProvinceNamesAsync()).ToDictionary(p => p.Prefix, p => p.Name)), t);
         }
         var facts = await report.FactsAsync(filters);
         if (table == Trends)
@@ -112,6 +123,14 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
             [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture),
                 r.Level is { } level ? t.Enum(level) : t["Summary.Total"].Value, r.Taught, r.Aligned, r.AlignedShare.ToString(), r.Opened, r.Closed,
                 r.Downsized, r.Graduates, r.Employed, r.EmploymentRate.ToString(), r.EmployedLocally, r.LocalEmploymentRate.ToString()])]);
+
+    /// <summary>The evaluation ranking by province of each published round (a round's page shows the same table).</summary>
+    public static TableExport EvaluationTable(string title, IReadOnlyList<ProvinceRank> rows, IStringLocalizer t) =>
+        new(Evaluations, title,
+            [t["Evaluation.Round"], t["Field.Year"], t["Evaluation.Rank"], t["Field.Province"], t["Evaluation.PartiesRanked"], t["Evaluation.Average"],
+             t["Evaluation.Best"]],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.RoundTitle, r.Year.ToString(CultureInfo.InvariantCulture), r.Rank, r.ProvinceName, r.Parties,
+                r.Average.ToString("0.0", CultureInfo.InvariantCulture), r.Best.ToString("0.0", CultureInfo.InvariantCulture)])]);
 
     private string[] CompletionHeaders => [t["Plan.Indicator"], t["Summary.Plans.Count"], t["Plan.Target"], t["Plan.Actual"], t["Summary.Plans.Completion"]];
 

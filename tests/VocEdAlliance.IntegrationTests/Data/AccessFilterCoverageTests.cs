@@ -26,6 +26,7 @@ public class AccessFilterCoverageTests(PortalFixture portal)
         [typeof(VocEdAlliance.Web.Domain.Inbox.Notification)] = "an inbox entry, read only by its recipient (Inbox.IndexModel.Of: the signed-in user's own); it names a record whose page the access filter still guards",
         [typeof(VocEdAlliance.Web.Domain.Inbox.OutboxMail)] = "read only by the mail worker (system scope), never shown",
         [typeof(VocEdAlliance.Web.Domain.Programmes.KeyIndustry)] = "public reference: the key industries a region's bureau names; every school links its programmes to those of its region, so every user reads them (writes are its bureaus', KeyIndustryAuthorizationHandler and AccessGuard)",
+        [typeof(VocEdAlliance.Web.Domain.Evaluations.EvaluationRound)] = "public once published: a rubric (title, year, criteria) every party is judged by; a draft is listed only to whoever governs it (Evaluations.EvaluationAccess), and written only by its publisher (EvaluationRules.Governs in AccessGuard). The parties' evaluations are scoped as their agreement",
         [typeof(VocEdAlliance.Web.Domain.Access.PersonalAccessToken)] = "read by its secret's hash (the API's sign-in, before anyone is known), by its own user on their tokens page, and by an admin on the page of a user they administer (whose scope is checked there)",
     };
 

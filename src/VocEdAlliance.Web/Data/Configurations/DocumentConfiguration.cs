@@ -13,13 +13,16 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasOne(d => d.Agreement).WithMany().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Activity).WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.PartyEvaluation).WithMany().HasForeignKey(d => d.PartyEvaluationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.FileName).HasMaxLength(Document.FileNameMaxLength).IsRequired();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.UploadedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.AgreementId);
         builder.HasIndex(d => d.ActivityId);
+        builder.HasIndex(d => d.PartyEvaluationId);
         builder.Ignore(d => d.ContentType);
-        builder.ToTable(t => t.HasCheckConstraint("ck_documents_owner", "(agreement_id IS NULL) <> (activity_id IS NULL)"));
+        builder.ToTable(t => t.HasCheckConstraint("ck_documents_criterion", "(party_evaluation_id IS NULL) = (criterion IS NULL)"));
+        builder.ToTable(t => t.HasCheckConstraint("ck_documents_owner", "num_nonnulls(agreement_id, activity_id, party_evaluation_id) = 1"));
     }
 }

@@ -888,6 +888,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
+                    b.Property<int?>("Criterion")
+                        .HasColumnType("integer")
+                        .HasColumnName("criterion");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -899,6 +903,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("PartyEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_evaluation_id");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -928,13 +936,192 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.HasIndex("AgreementId")
                         .HasDatabaseName("ix_documents_agreement_id");
 
+                    b.HasIndex("PartyEvaluationId")
+                        .HasDatabaseName("ix_documents_party_evaluation_id");
+
                     b.HasIndex("UploadedByUserId")
                         .HasDatabaseName("ix_documents_uploaded_by_user_id");
 
                     b.ToTable("documents", null, t =>
                         {
-                            t.HasCheckConstraint("ck_documents_owner", "(agreement_id IS NULL) <> (activity_id IS NULL)");
+                            t.HasCheckConstraint("ck_documents_criterion", "(party_evaluation_id IS NULL) = (criterion IS NULL)");
+
+                            t.HasCheckConstraint("ck_documents_owner", "num_nonnulls(agreement_id, activity_id, party_evaluation_id) = 1");
                         });
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("criteria");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublisherJurisdiction")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("publisher_jurisdiction");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_rounds");
+
+                    b.HasIndex("Year", "Status")
+                        .HasDatabaseName("ix_evaluation_rounds_year_status");
+
+                    b.ToTable("evaluation_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Evaluations.PartyEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("region_code")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ReminderSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reminder_sent_on");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("ReviewScores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("review_scores");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by_user_id");
+
+                    b.Property<string>("ReviewerJurisdiction")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("reviewer_jurisdiction");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("SelfComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("self_comment");
+
+                    b.Property<string>("SelfScores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("self_scores");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_evaluations");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_party_evaluations_agreement_id");
+
+                    b.HasIndex("ReviewedByUserId")
+                        .HasDatabaseName("ix_party_evaluations_reviewed_by_user_id");
+
+                    b.HasIndex("SubmittedByUserId")
+                        .HasDatabaseName("ix_party_evaluations_submitted_by_user_id");
+
+                    b.HasIndex("Status", "ReviewerJurisdiction")
+                        .HasDatabaseName("ix_party_evaluations_status_reviewer_jurisdiction");
+
+                    b.HasIndex("RoundId", "AgreementId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_evaluations_round_id_agreement_id_organisation_id");
+
+                    b.ToTable("party_evaluations", (string)null);
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>
@@ -2096,6 +2283,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_documents_agreements_agreement_id");
 
+                    b.HasOne("VocEdAlliance.Web.Domain.Evaluations.PartyEvaluation", "PartyEvaluation")
+                        .WithMany()
+                        .HasForeignKey("PartyEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_party_evaluations_party_evaluation_id");
+
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
@@ -2106,6 +2299,41 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Navigation("Activity");
 
                     b.Navigation("Agreement");
+
+                    b.Navigation("PartyEvaluation");
+                });
+
+            modelBuilder.Entity("VocEdAlliance.Web.Domain.Evaluations.PartyEvaluation", b =>
+                {
+                    b.HasOne("VocEdAlliance.Web.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_evaluations_agreements_agreement_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_evaluations_users_reviewed_by_user_id");
+
+                    b.HasOne("VocEdAlliance.Web.Domain.Evaluations.EvaluationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_evaluations_evaluation_rounds_round_id");
+
+                    b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_evaluations_users_submitted_by_user_id");
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Round");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.History.HistoryEntry", b =>

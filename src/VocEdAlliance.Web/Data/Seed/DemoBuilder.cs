@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Evaluations;
+using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Programmes;
 
@@ -106,4 +108,54 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
         db.Programmes.Add(programme);
         return programme;
     }
+
+    /// <summary>A yearly plan, submitted and approved by the system admin (no bureau above the demo parties has an
+    /// account to answer it) on the 31 January of its year.</summary>
+    public YearlyPlan Plan(Agreement agreement, int year, PlanTargets targets)
+    {
+        var plan = new YearlyPlan(agreement, year, targets);
+        plan.Submit(agreement.AccessKeys.First(k => k.StartsWith("o:", StringComparison.Ordinal)), null, recordedBy, At(new DateOnly(year, 1, 20)));
+        plan.Approve(null, recordedBy, At(new DateOnly(year, 1, 31)));
+        db.Plans.Add(plan);
+        return plan;
+    }
+
+    /// <summary>An evaluation round whose rubric was published on 5 January of the next year.</summary>
+    public EvaluationRound EvaluationRound(string? publisher, string title, int year, DateOnly dueOn, EvaluationCriterion[] criteria)
+    {
+        var round = new EvaluationRound(publisher, title, year, dueOn, criteria);
+        round.Open(At(new DateOnly(year + 1, 1, 5)));
+        db.EvaluationRounds.Add(round);
+        return round;
+    }
+
+    /// <summary>A party's self-assessment (with a one-page evidence document for each criterion that requires one),
+    /// submitted in February, and its review by <paramref name="reviewer"/> (null: the ministry) in March.</summary>
+    public PartyEvaluation Evaluation(EvaluationRound round, Agreement agreement, AgreementParty party, decimal[] self, decimal[] review, string? reviewer)
+    {
+        var evaluation = new PartyEvaluation(round, agreement, party);
+        db.PartyEvaluations.Add(evaluation);
+        var evidence = new HashSet<int>();
+        for (var i = 0; i < round.Criteria.Count; i++)
+        {
+            if (round.Criteria[i].EvidenceRequired)
+            {
+                db.Documents.Add(Domain.Documents.Document.For(evaluation, i + 1, $"{round.Criteria[i].Name}（演示材料）.pdf", DemoPdf, recordedBy,
+                    At(new DateOnly(round.Year + 1, 2, 10))));
+                evidence.Add(i + 1);
+            }
+        }
+        evaluation.Submit([.. self.Select(s => (decimal?)s)], "演示自评：来源未给出自评内容。", evidence, AccessKeys(party), reviewer, recordedBy,
+            At(new DateOnly(round.Year + 1, 2, 20)));
+        evaluation.Review(reviewer, false, [.. review.Select(s => (decimal?)s)], "演示评分：来源未给出考核结果，分数为演示占位。", recordedBy,
+            At(new DateOnly(round.Year + 1, 3, 15)));
+        return evaluation;
+    }
+
+    private static string AccessKeys(AgreementParty party) => Domain.Access.AccessKeys.ForOrganisation(party.OrganisationId);
+
+    /// <summary>A one-page PDF saying it is a demo placeholder.</summary>
+    private static readonly byte[] DemoPdf = System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }

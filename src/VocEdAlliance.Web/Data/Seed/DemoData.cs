@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Evaluations;
+using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Programmes;
 using static VocEdAlliance.Web.Domain.Agreements.CooperationMode;
@@ -73,6 +75,7 @@ public static class DemoData
             ("山东", "370102", "德宏傣族景颇族自治州", "533100"), ("广东", "440104", "怒江傈僳族自治州", "533300"),
             ("河北", "130102", "迪庆藏族自治州", "533400"), ("海南", "460105", "西双版纳傣族自治州", "532800"),
         ];
+        var frameworks = new List<Agreement>();
         foreach (var (province, east, prefecture, code) in pairs)
         {
             var group = demo.School($"{province}演示职业教育集团牵头院校", null, east, InstitutionKind.HigherVocationalCollege, placeholder: true);
@@ -83,8 +86,45 @@ public static class DemoData
                 notes: "来源未给出集团与州市的名称，此为演示占位。");
             demo.Activity(agreement, null, ActivityKind.JointEnrolmentIntake, $"{group.Name}招收{prefecture}建档立卡贫困家庭学生（演示）", D(2017, 9, 1),
                 description: "东部中职学校招收西部贫困家庭初、高中毕业生；来源未给出人数。");
+            frameworks.Add(agreement);
         }
+        EastWestPlansAndEvaluation(demo, frameworks);
         return plan;
+    }
+
+    /// <summary>The rubric of the East–West evaluation (考核评价) the plan sets up; "quality vocational education for
+    /// children from impoverished families" is named by the source as an important factor, so it weighs most. The
+    /// criteria's names and weights are demo placeholders.</summary>
+    public static readonly EvaluationCriterion[] EastWestRubric =
+    [
+        new("贫困家庭子女接受优质职业教育", 40, 40, true),
+        new("师资培训与专业建设", 30, 30, false),
+        new("组织保障与年度计划执行", 20, 20, false),
+        new("实时报送与总结分析", 10, 10, false),
+    ];
+
+    public const string EastWestRoundTitle = "东西部职业教育协作2019年度考核评价（演示）";
+
+    /// <summary>The plan's yearly plans for 2019 (one per pairing, approved) and its 2019 evaluation round, published by
+    /// the ministry: each side of each pairing assessed itself and was reviewed by the ministry (no bureau above the
+    /// demo parties has an account). Targets and scores are demo placeholders: the source gives none.</summary>
+    private static void EastWestPlansAndEvaluation(DemoBuilder demo, List<Agreement> frameworks)
+    {
+        var round = demo.EvaluationRound(null, EastWestRoundTitle, 2019, D(2020, 3, 31), EastWestRubric);
+        for (var i = 0; i < frameworks.Count; i++)
+        {
+            var agreement = frameworks[i];
+            demo.Plan(agreement, 2019, new PlanTargets(TeachersTrained: 20 + 2 * i, PoorFamilyStudentsEnrolled: 50 + 5 * i, Visits: 2));
+            foreach (var party in PartyEvaluation.AssessedParties(round, agreement))
+            {
+                // Placeholder scores: the eastern group and the western prefecture a few points apart, varying by pairing.
+                var east = party.OrganisationType == OrganisationType.Institution;
+                decimal[] review = [30 + (i % 5) * 2 + (east ? 2 : 0), 22 + (i % 4) * 2, 15 + (i % 3) * 2, 7 + (east ? 1 : 0)];
+                decimal[] self = [.. review.Zip(EastWestRubric, (score, criterion) => Math.Min(criterion.MaxScore, score + 2))];
+                demo.Evaluation(round, agreement, party, self, review, null);
+            }
+        }
+        round.PublishResults(new DateTimeOffset(2020, 4, 15, 1, 0, 0, TimeSpan.Zero));
     }
 
     /// <summary>004: the Shanghai–Zunyi Vocational Education Union (2016), its 12 Zunyi–Shanghai pairings (financial

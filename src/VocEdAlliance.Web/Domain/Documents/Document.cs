@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Evaluations;
 
 namespace VocEdAlliance.Web.Domain.Documents;
 
@@ -12,7 +13,8 @@ public enum DocumentKind
     Png,
 }
 
-/// <summary>A signed scan of an agreement, or evidence of an activity: a PDF, JPEG or PNG file of at most 20 MB,
+/// <summary>A signed scan of an agreement, evidence of an activity, or evidence for one criterion of a party's
+/// self-assessment: a PDF, JPEG or PNG file of at most 20 MB,
 /// recognised from its content, kept with its SHA-256. Visible exactly when its agreement or activity is.</summary>
 public sealed class Document : IAccessControlledPart
 {
@@ -24,6 +26,11 @@ public sealed class Document : IAccessControlledPart
     public Agreement? Agreement { get; private set; }
     public Guid? ActivityId { get; private set; }
     public CooperationActivity? Activity { get; private set; }
+    public Guid? PartyEvaluationId { get; private set; }
+    public PartyEvaluation? PartyEvaluation { get; private set; }
+
+    /// <summary>For a self-assessment's evidence: the number (from 1) of the rubric's criterion it supports.</summary>
+    public int? Criterion { get; private set; }
     public string FileName { get; private set; } = string.Empty;
     public DocumentKind Kind { get; private set; }
     public long SizeBytes { get; private set; }
@@ -41,6 +48,24 @@ public sealed class Document : IAccessControlledPart
 
     public static Document For(CooperationActivity activity, string fileName, byte[] content, Guid userId, DateTimeOffset now) =>
         Create(fileName, content, userId, now, null, activity);
+
+    /// <summary>Evidence for criterion <paramref name="criterion"/> (from 1) of a self-assessment not yet submitted.</summary>
+    public static Document For(PartyEvaluation evaluation, int criterion, string fileName, byte[] content, Guid userId, DateTimeOffset now)
+    {
+        if (criterion < 1 || criterion > evaluation.Round.Criteria.Count)
+        {
+            throw new DomainException("Evaluation.NoSuchCriterion", nameof(Criterion));
+        }
+        if (evaluation.Status != PartyEvaluationStatus.Open || evaluation.Round.Status != EvaluationRoundStatus.Open)
+        {
+            throw new DomainException("Evaluation.AlreadySubmitted", "File");
+        }
+        var document = Create(fileName, content, userId, now, null, null);
+        document.PartyEvaluation = evaluation;
+        document.PartyEvaluationId = evaluation.Id;
+        document.Criterion = criterion;
+        return document;
+    }
 
     private static Document Create(string fileName, byte[] content, Guid userId, DateTimeOffset now, Agreement? agreement, CooperationActivity? activity)
     {
@@ -96,5 +121,5 @@ public sealed class Document : IAccessControlledPart
     };
 
     public IEnumerable<IAccessControlled?> Owners =>
-        Activity is { } activity ? activity.Owners : [Agreement];
+        Activity is { } activity ? activity.Owners : PartyEvaluation is { } evaluation ? evaluation.Owners : [Agreement];
 }

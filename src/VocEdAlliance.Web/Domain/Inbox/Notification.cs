@@ -25,6 +25,18 @@ public enum NotificationKind
 
     /// <summary>An agreement of the recipient's side ends within 90 days.</summary>
     AgreementEnding,
+
+    /// <summary>An evaluation round opened: the recipient's side is asked to assess itself by the due day.</summary>
+    EvaluationOpened,
+
+    /// <summary>A self-assessment not yet submitted is due within a week.</summary>
+    EvaluationDue,
+
+    /// <summary>A self-assessment waits for the recipient's bureau (or the ministry) to review it.</summary>
+    EvaluationSubmitted,
+
+    /// <summary>A round's results are published: the recipient's side can read its result and ranking.</summary>
+    EvaluationPublished,
 }
 
 /// <summary>The record a notification is about, and where it opens.</summary>
@@ -33,6 +45,7 @@ public enum NotificationRecord
     Agreement,
     Plan,
     RegistrationRequest,
+    Evaluation,
 }
 
 /// <summary>One entry of one account's inbox, written in the same transaction as the event it announces

@@ -69,6 +69,8 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "request" => (await db.RegistrationRequests.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(), "/Partners/Requests"),
             "programme" => (await db.Programmes.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(), "/Programmes/Edit"),
             "keyindustry" => (await db.KeyIndustries.Where(k => k.Id == id).Select(k => k.Name).SingleOrDefaultAsync(), "/KeyIndustries/Index"),
+            "evaluation" => (await db.PartyEvaluations.Where(e => e.Id == id)
+                .Select(e => e.Round.Title + " · " + e.OrganisationName).SingleOrDefaultAsync(), "/Evaluations/Party"),
             "plan" => (await db.Plans.Where(p => p.Id == id)
                 .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
@@ -87,6 +89,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "request" => "RegistrationRequest",
             "programme" => "Programme",
             "keyindustry" => "KeyIndustry",
+            "evaluation" => "PartyEvaluation",
             _ => nameof(Organisation),
         };
         return db.History.AsNoTracking()

@@ -15,6 +15,7 @@ public static class InboxText
     {
         NotificationRecord.Agreement => $"/Agreements/{id}",
         NotificationRecord.Plan => $"/Plans/{id}",
+        NotificationRecord.Evaluation => $"/Evaluations/Party/{id}",
         _ => "/Partners/Requests",
     };
 }

@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     private SummaryReport? report;
     private SummaryReport Report => report ??= new SummaryReport(db, regions, SummaryStore.For(db)
         ?? throw new InvalidOperationException("Only the ministry and bureaus read summaries."));
-    private SummaryTables Builder => new(Report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), t);
+    private SummaryTables Builder => new(Report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), new EvaluationRanking(db), t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>Everything the page shows but the filter fields, as worked out once for a scope, filters, language, day
@@ -79,19 +79,21 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
         var view = await cache.GetOrAddAsync(key, () => BuildAsync(filters));
         (Tables, Headline, Trends, ProvinceFigures, Provinces, Sentence, RegionTrail, ChartJson) =
             (view.Tables, view.Headline, view.Trends, view.ProvinceFigures, view.Provinces, view.Sentence, view.Trail, view.ChartJson);
-        // The programmes are not in the rollups whose version keys the cache: their table is counted afresh each time,
-        // so the page agrees with its export and the bureau home.
-        Tables = new Dictionary<string, TableExport>(Tables)
+        // The programmes and evaluations are not in the rollups whose version keys the cache: their tables are counted
+        // afresh each time, so the page agrees with its export and the bureau home.
+        var tables = new Dictionary<string, TableExport>(Tables);
+        foreach (var table in SummaryTables.Fresh)
         {
-            [SummaryTables.Programmes] = await Builder.BuildAsync(SummaryTables.Programmes, filters, Today, paged: true),
-        };
+            tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
+        }
+        Tables = tables;
         return Page();
     }
 
     private async Task<View> BuildAsync(SummaryFilters filters)
     {
         var tables = new Dictionary<string, TableExport>();
-        foreach (var table in SummaryTables.All.Where(t => t != SummaryTables.Programmes))
+        foreach (var table in SummaryTables.All.Except(SummaryTables.Fresh))
         {
             tables[table] = await Builder.BuildAsync(table, filters, Today, paged: true);
         }
