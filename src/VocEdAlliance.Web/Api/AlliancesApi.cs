@@ -34,7 +34,7 @@ public static class AlliancesApi
         a.Version);
 
     private static readonly Expression<Func<YearlyPlan, PlanItem>> Plan = p => new PlanItem(p.Id, p.AgreementId, p.AllianceId,
-        p.Agreement != null ? p.Agreement.Title : p.Alliance != null ? p.Alliance.Name : string.Empty,
+        p.Agreement != null ? p.Agreement.Title : p.Alliance != null ? p.Alliance.Name : p.Bureau != null ? p.Bureau.Name : string.Empty,
         p.Year, p.Status, p.Targets, p.SubmittedAt, p.ApprovedAt, p.Version, null);
 
     public static void Map(RouteGroupBuilder api)
@@ -63,12 +63,13 @@ public static class AlliancesApi
 
     private static async Task<IResult> GetPlanAsync(Guid id, AppDbContext db, IStringLocalizer<SharedResource> t, HttpContext http)
     {
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, http.RequestAborted);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Bureau).SingleOrDefaultAsync(p => p.Id == id, http.RequestAborted);
         if (plan is null || await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(Plan).SingleOrDefaultAsync(http.RequestAborted) is not { } item)
         {
             return ApiResults.NotFound(t);
         }
         var activities = await PlanProgress.ActivitiesOf(db, plan).ToListAsync(http.RequestAborted);
-        return ApiResults.Item(http, item with { Indicators = DetailsModel.IndicatorRow.Of(plan, activities) }, item.Version);
+        var schools = await PlanProgress.SchoolsOfAsync(db, plan);
+        return ApiResults.Item(http, item with { Indicators = DetailsModel.IndicatorRow.Of(plan, activities, schools) }, item.Version);
     }
 }

@@ -79,7 +79,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentAccess 
         builder.Entity<YearlyPlan>().HasQueryFilter(AccessFilter,
             p => AccessSeesEverything
                  || (p.Agreement != null && p.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))
-                 || (p.Alliance != null && p.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k))));
+                 || (p.Alliance != null && p.Alliance.AccessKeys.Any(k => AccessKeyList.Contains(k)))
+                 || (p.Bureau != null && p.Bureau.AccessKeys.Any(k => AccessKeyList.Contains(k))));
         builder.Entity<Document>().HasQueryFilter(AccessFilter,
             d => AccessSeesEverything
                  || (d.Agreement != null && d.Agreement.AccessKeys.Any(k => AccessKeyList.Contains(k)))

@@ -140,6 +140,10 @@ public static class NotificationWriter
         {
             await entry.Reference(p => p.Alliance).LoadAsync(cancellationToken);
         }
+        if (plan.Bureau is null && plan.BureauId is not null)
+        {
+            await entry.Reference(p => p.Bureau).LoadAsync(cancellationToken);
+        }
         var subject = $"{plan.OwnerName}（{plan.Year}）";
         var submitter = plan.SubmittedBy;
         Announcement? announcement = (before, plan.Status) switch

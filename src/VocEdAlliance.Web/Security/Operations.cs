@@ -154,3 +154,14 @@ public sealed class KeyIndustryAuthorizationHandler(CurrentAccess access) : Reco
     protected override bool Allows(ClaimsPrincipal user, string operation, Domain.Programmes.KeyIndustry resource) =>
         operation is nameof(Operations.Create) or nameof(Operations.Update) && IsBureau(user);
 }
+
+/// <summary>A bureau's own plans (for its jurisdiction: schools, enrolment, activities there) are drafted and
+/// submitted by its own staff and admins (<c>RecordActivity</c> on the bureau), or the system admin — not by the bureaus
+/// above, who approve them.</summary>
+public sealed class BureauPlanAuthorizationHandler(CurrentAccess access) : RecordAuthorizationHandler<EducationBureau>(access)
+{
+    protected override bool InScope(EducationBureau resource) => Covers(resource);
+
+    protected override bool Allows(ClaimsPrincipal user, string operation, EducationBureau resource) =>
+        operation == nameof(Operations.RecordActivity) && IsBureau(user) && (Scope.SeesEverything || Scope.Key == resource.JurisdictionKey);
+}

@@ -56,6 +56,7 @@ public static class PortalIdentity
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ActivityAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AllianceAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, BureauPlanAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, KeyIndustryAuthorizationHandler>();
         services.AddAuthorizationBuilder()

@@ -183,6 +183,21 @@ public class EastWestEvaluationDemoTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task The_counterpart_support_of_Xinjiang_Tibet_and_the_Tibetan_areas_and_a_charity_training_are_records()
+    {
+        using var ministry = await portal.SignedInAsync("ministry@demo.local");
+        var support = await portal.WithDatabaseAsync(db => db.Agreements.Where(a => a.Title.StartsWith("对口支援"))
+            .Select(a => new { a.Title, Provinces = a.Parties.Select(p => p.RegionCode.Substring(0, 2)).ToList() }).ToListAsync());
+        Assert.Equal(["51", "54", "65"], support.SelectMany(a => a.Provinces).Where(p => p is not ("31" or "33")).Order());
+
+        var trainingId = await portal.WithDatabaseAsync(db => db.Activities.Where(a => a.SourceOfFunds == VocEdAlliance.Web.Data.Seed.DemoData.CharityFundsSource)
+            .Select(a => a.Id).SingleAsync());
+        var training = await ministry.GetAsync($"/Activities/{trainingId}");
+        Assert.Equal(VocEdAlliance.Web.Data.Seed.DemoData.CharityFundsSource, training.Document.QuerySelector("[data-testid=source-of-funds]")!.TextContent.Trim());
+        Assert.Contains("教育体育局", training.Document.QuerySelector("[data-testid=giver]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bureau_without_a_party_in_the_round_sees_no_ranking_of_it()
     {
         using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");

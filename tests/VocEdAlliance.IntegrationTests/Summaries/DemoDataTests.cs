@@ -59,6 +59,20 @@ public sealed class DemoDataTests(DemoPortal demo) : IClassFixture<DemoPortal>
         Assert.Equal(AgreementStatus.Active, framework.Status);
     }
 
+    [Theory]
+    [InlineData("liuyang.staff@demo.local")]
+    [InlineData("hunan.staff@demo.local")]
+    [InlineData("ministry@demo.local")]
+    public async Task Liuyangs_2025_targets_are_a_plan_whose_schools_are_counted_from_the_registry(string reader)
+    {
+        var planId = await demo.WithDatabaseAsync(db => db.Plans.Where(p => p.Bureau!.Name == "浏阳市教育局" && p.Year == 2025).Select(p => p.Id).SingleAsync());
+        using var session = await demo.SignedInAsync(reader);
+        var rows = VocEdAlliance.IntegrationTests.Plans.JurisdictionPlanTests.Indicators(await session.GetAsync($"/Plans/{planId}"));
+        // target, actual, completion: six schools before 2022 and four opened in its fall; no programme figures yet.
+        Assert.Equal(["13", "10", "76.9%"], rows["职业学校数"]);
+        Assert.Equal(["10,000", "0", "0.0%"], rows["年招生人数"]);
+    }
+
     [Fact]
     public async Task Liuyang_staff_see_only_their_jurisdictions_numbers()
     {

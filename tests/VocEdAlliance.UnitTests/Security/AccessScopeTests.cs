@@ -15,9 +15,18 @@ public class AccessScopeTests
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }
 
+    /// <summary>Read-only everywhere, except the national evaluation rounds the ministry publishes (IsMinistry).</summary>
     [Fact]
-    public void Ministry_officials_see_everything_and_change_nothing() =>
-        Assert.Equal(new AccessScope(true, false, ""), AccessScope.For(User(Roles.MinistryOfficial)));
+    public void Ministry_officials_see_everything_and_change_nothing_but_their_evaluations() =>
+        Assert.Equal(new AccessScope(true, false, "") { IsMinistry = true }, AccessScope.For(User(Roles.MinistryOfficial)));
+
+    [Fact]
+    public void A_ministry_officials_read_only_token_publishes_no_evaluation()
+    {
+        var user = User(Roles.MinistryOfficial);
+        ((ClaimsIdentity)user.Identity!).AddClaim(new Claim(PortalClaims.ReadOnlyToken, "true"));
+        Assert.Equal(new AccessScope(true, false, ""), AccessScope.For(user));
+    }
 
     [Fact]
     public void Bureau_staff_see_their_jurisdiction() =>

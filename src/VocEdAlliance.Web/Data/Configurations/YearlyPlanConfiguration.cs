@@ -13,9 +13,11 @@ public sealed class YearlyPlanConfiguration : IEntityTypeConfiguration<YearlyPla
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasOne(p => p.Agreement).WithMany().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Alliance).WithMany().HasForeignKey(p => p.AllianceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Bureau).WithMany().HasForeignKey(p => p.BureauId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.AgreementId, p.Year }).IsUnique().HasFilter("agreement_id IS NOT NULL");
         builder.HasIndex(p => new { p.AllianceId, p.Year }).IsUnique().HasFilter("alliance_id IS NOT NULL");
-        builder.ToTable(t => t.HasCheckConstraint("ck_yearly_plans_owner", "(agreement_id IS NULL) <> (alliance_id IS NULL)"));
+        builder.HasIndex(p => new { p.BureauId, p.Year }).IsUnique().HasFilter("bureau_id IS NOT NULL");
+        builder.ToTable(t => t.HasCheckConstraint("ck_yearly_plans_owner", "num_nonnulls(agreement_id, alliance_id, bureau_id) = 1"));
         builder.Ignore(p => p.OwnerName);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.SubmittedBy).HasMaxLength(40);

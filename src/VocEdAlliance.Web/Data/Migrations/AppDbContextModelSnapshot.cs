@@ -1572,6 +1572,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(6)")
                         .HasColumnName("approver_jurisdiction");
 
+                    b.Property<Guid?>("BureauId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bureau_id");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1618,6 +1622,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<decimal?>("Enrolment")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_enrolment");
+
                             b1.Property<decimal?>("FundsCny")
                                 .HasPrecision(16, 2)
                                 .HasColumnType("numeric(16,2)")
@@ -1632,6 +1641,11 @@ namespace VocEdAlliance.Web.Data.Migrations
                                 .HasPrecision(16, 2)
                                 .HasColumnType("numeric(16,2)")
                                 .HasColumnName("targets_poor_family_students_enrolled");
+
+                            b1.Property<decimal?>("Schools")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)")
+                                .HasColumnName("targets_schools");
 
                             b1.Property<decimal?>("StudentsExchanged")
                                 .HasPrecision(16, 2)
@@ -1679,12 +1693,17 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasDatabaseName("ix_yearly_plans_alliance_id_year")
                         .HasFilter("alliance_id IS NOT NULL");
 
+                    b.HasIndex("BureauId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_yearly_plans_bureau_id_year")
+                        .HasFilter("bureau_id IS NOT NULL");
+
                     b.HasIndex("Status", "ApproverJurisdiction")
                         .HasDatabaseName("ix_yearly_plans_status_approver_jurisdiction");
 
                     b.ToTable("yearly_plans", null, t =>
                         {
-                            t.HasCheckConstraint("ck_yearly_plans_owner", "(agreement_id IS NULL) <> (alliance_id IS NULL)");
+                            t.HasCheckConstraint("ck_yearly_plans_owner", "num_nonnulls(agreement_id, alliance_id, bureau_id) = 1");
                         });
                 });
 
@@ -2452,6 +2471,12 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_yearly_plans_users_approved_by_user_id");
 
+                    b.HasOne("VocEdAlliance.Web.Domain.Organisations.EducationBureau", "Bureau")
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_yearly_plans_bureaus_bureau_id");
+
                     b.HasOne("VocEdAlliance.Web.Security.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("ReturnedByUserId")
@@ -2467,6 +2492,8 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Navigation("Agreement");
 
                     b.Navigation("Alliance");
+
+                    b.Navigation("Bureau");
                 });
 
             modelBuilder.Entity("VocEdAlliance.Web.Domain.Programmes.KeyIndustry", b =>

@@ -83,10 +83,11 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
     }
 
     public CooperationActivity Activity(Agreement? agreement, Alliance? alliance, ActivityKind kind, string title, DateOnly on,
-        string? location = null, ActivityOutcomes? outcomes = null, string? participants = null, string? description = null, DateOnly? until = null)
+        string? location = null, ActivityOutcomes? outcomes = null, string? participants = null, string? description = null, DateOnly? until = null,
+        SupportEntry? support = null)
     {
         var activity = CooperationActivity.Record(agreement, alliance,
-            new ActivityDetails(kind, title, on, until, location, participants, outcomes ?? new ActivityOutcomes(), description), recordedBy, At(on));
+            new ActivityDetails(kind, title, on, until, location, participants, outcomes ?? new ActivityOutcomes(), description, support), recordedBy, At(on));
         db.Activities.Add(activity);
         return activity;
     }
@@ -115,6 +116,17 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
     {
         var plan = new YearlyPlan(agreement, year, targets);
         plan.Submit(agreement.AccessKeys.First(k => k.StartsWith("o:", StringComparison.Ordinal)), null, recordedBy, At(new DateOnly(year, 1, 20)));
+        plan.Approve(null, recordedBy, At(new DateOnly(year, 1, 31)));
+        db.Plans.Add(plan);
+        return plan;
+    }
+
+    /// <summary>A bureau's plan for its jurisdiction, submitted by it and approved by the system admin on the 31 January
+    /// of its year.</summary>
+    public YearlyPlan Plan(EducationBureau bureau, int year, PlanTargets targets)
+    {
+        var plan = new YearlyPlan(bureau, year, targets);
+        plan.Submit(bureau.JurisdictionKey, null, recordedBy, At(new DateOnly(year, 1, 20)));
         plan.Approve(null, recordedBy, At(new DateOnly(year, 1, 31)));
         db.Plans.Add(plan);
         return plan;

@@ -89,8 +89,49 @@ public static class DemoData
             frameworks.Add(agreement);
         }
         EastWestPlansAndEvaluation(demo, frameworks);
+        CounterpartSupport(demo, plan);
+        CharityTraining(demo, frameworks[0]);
         return plan;
     }
+
+    /// <summary>001: "the provinces, regions and cities that have supported Xinjiang, Tibet and the Tibetan areas in four
+    /// provinces will increase collaboration with these areas". One placeholder pairing for each (对口支援): a Shanghai
+    /// school with a school of Kashgar (Xinjiang) and one of Shigatse (Tibet), a Zhejiang school with one of Aba (the
+    /// Tibetan area of Sichuan). The source names no school.</summary>
+    private static void CounterpartSupport(DemoBuilder demo, Alliance eastWest)
+    {
+        (string East, string EastRegion, string West, string WestRegion, string Area)[] pairs =
+        [
+            ("上海市演示对口支援职业学校（新疆）", "310112", "喀什地区演示中等职业学校", "653101", "新疆"),
+            ("上海市演示对口支援职业学校（西藏）", "310113", "日喀则市演示中等职业学校", "540202", "西藏"),
+            ("浙江省演示对口支援职业学校", "330106", "阿坝州演示中等职业学校", "513201", "四川藏区"),
+        ];
+        foreach (var (east, eastRegion, west, westRegion, area) in pairs)
+        {
+            var giver = demo.School(east, null, eastRegion, placeholder: true);
+            var receiver = demo.School(west, null, westRegion, placeholder: true);
+            DemoBuilder.Join(eastWest, D(2017, 1, 1), giver, receiver);
+            demo.Agreement(AgreementKind.Pairing, $"对口支援{area}职业教育结对协议（演示）", D(2017, 3, 1), D(2020, 12, 31),
+                [TeacherTraining, StudentExchange, SpecialtyConstruction], [giver, receiver], eastWest,
+                notes: $"东西部职业教育协作行动计划：对口支援{area}的省市加强职业教育协作。双方校名来源未给出，为演示占位。");
+        }
+    }
+
+    /// <summary>001: "governments at provincial, municipal and district levels implement charity vocational training
+    /// projects with fiscal poverty alleviation funds". One such training under the first eastern group's pairing: the
+    /// western prefecture's bureau pays from fiscal poverty-alleviation funds, the eastern college trains (no number of
+    /// trainees or amount in the source).</summary>
+    private static void CharityTraining(DemoBuilder demo, Agreement pairing)
+    {
+        var college = pairing.Parties.First(p => p.OrganisationType == OrganisationType.Institution);
+        var bureau = pairing.Parties.First(p => p.OrganisationType == OrganisationType.EducationBureau);
+        demo.Activity(pairing, null, ActivityKind.SkillsTraining, "公益性职业技能培训项目：建档立卡贫困劳动力就业技能培训（演示）", D(2018, 7, 1),
+            participants: $"{college.OrganisationName}；{bureau.OrganisationName}",
+            description: "地方政府以财政扶贫资金实施公益性职业培训项目，支持职业院校开展就业技能培训；来源未给出人数和金额。",
+            support: new SupportEntry(bureau.OrganisationId, college.OrganisationId, CharityFundsSource));
+    }
+
+    public const string CharityFundsSource = "财政扶贫资金（公益性职业培训项目）";
 
     /// <summary>The rubric of the East–West evaluation (考核评价) the plan sets up; "quality vocational education for
     /// children from impoverished families" is named by the source as an important factor, so it weighs most. The
@@ -205,6 +246,29 @@ public static class DemoData
             initiators: [liuyang]);
         demo.Activity(framework, null, ActivityKind.ForumOrSummit, "湘赣边校企合作与产教融合高峰论坛", D(2022, 5, 31), "浏阳市（2022年浏阳市职业教育活动周开幕式）");
         demo.Activity(framework, null, ActivityKind.ExpertLecture, "湘赣边职业教育专家讲座", D(2022, 5, 31), "浏阳市");
+        LiuyangTargets(demo, liuyang);
+    }
+
+    public const int LiuyangSchoolsTarget = 13;
+    public const int LiuyangEnrolmentTarget = 10_000;
+
+    /// <summary>000: "6 vocational schools in Liuyang now; 4 new ones open in the fall of 2022; 3 private colleges are
+    /// building campuses; by 2025, 13 schools with an annual enrolment of more than 10,000". The 6 (the framework's one
+    /// and 5 more) and the 4 (founded 2022) are registered as placeholders; the 3 private colleges are not (the source
+    /// names none, nor says they opened). The targets are the Liuyang bureau's approved 2025 plan, whose schools and
+    /// enrolment are counted live from the registry and the programmes (none of Liuyang's programme figures is published,
+    /// so its enrolment counts 0 until recorded).</summary>
+    private static void LiuyangTargets(DemoBuilder demo, EducationBureau liuyang)
+    {
+        for (var i = 2; i <= 6; i++)
+        {
+            demo.School($"浏阳市演示职业学校{i}", null, "430181", placeholder: true);
+        }
+        for (var i = 1; i <= 4; i++)
+        {
+            demo.School($"浏阳市演示新建职业学校{i}（2022年秋季开办）", null, "430181", placeholder: true, profile: new InstitutionProfile(FoundedYear: 2022));
+        }
+        demo.Plan(liuyang, 2025, new PlanTargets(Schools: LiuyangSchoolsTarget, Enrolment: LiuyangEnrolmentTarget));
     }
 
     /// <summary>002: Chenzhou's industry–education model, with the published outcomes of its trainings.</summary>

@@ -2,6 +2,7 @@ using VocEdAlliance.Web.Domain.Access;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
+using VocEdAlliance.Web.Domain.Organisations;
 
 namespace VocEdAlliance.Web.Domain.Plans;
 
@@ -21,11 +22,25 @@ public enum Indicator
     FundsCny,
     Lectures,
     Visits,
+
+    /// <summary>Vocational schools the plan covers that exist in the year (from the registry).</summary>
+    Schools,
+
+    /// <summary>Students those schools enrolled in the year (from their programmes' yearly figures).</summary>
+    Enrolment,
+}
+
+/// <summary>The schools a plan covers in its year: those founded in or before it (or with no founding year), and the
+/// students their programmes enrolled that year. See <c>Summaries/PlanProgress.SchoolsOf</c> for which schools.</summary>
+public sealed record PlanSchools(int Count, int Enrolment)
+{
+    public static PlanSchools None { get; } = new(0, 0);
 }
 
 /// <summary>The targets of one year, per indicator (a missing target is not planned).</summary>
 public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? StudentsExchanged = null, decimal? PoorFamilyStudentsEnrolled = null,
-    decimal? Trainees = null, decimal? FundsCny = null, decimal? Lectures = null, decimal? Visits = null)
+    decimal? Trainees = null, decimal? FundsCny = null, decimal? Lectures = null, decimal? Visits = null, decimal? Schools = null,
+    decimal? Enrolment = null)
 {
     public decimal? For(Indicator indicator) => indicator switch
     {
@@ -35,7 +50,9 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
         Indicator.Trainees => Trainees,
         Indicator.FundsCny => FundsCny,
         Indicator.Lectures => Lectures,
-        _ => Visits,
+        Indicator.Visits => Visits,
+        Indicator.Schools => Schools,
+        _ => Enrolment,
     };
 
     /// <summary>The cooperation mode whose yearly quota (people a year, agreed in the terms) an indicator is planned
@@ -54,9 +71,12 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
     public static int? Agreed(Indicator indicator, Agreement? agreement, int year) =>
         QuotaModeOf(indicator) is { } mode ? agreement?.QuotaFor(mode, year) : null;
 
-    /// <summary>What the recorded activities of the year achieved, per indicator.</summary>
-    public static decimal Actual(Indicator indicator, IEnumerable<CooperationActivity> activities) => indicator switch
+    /// <summary>What the year achieved, per indicator: the recorded activities of the year, and for schools and
+    /// enrolment the schools the plan covers (<paramref name="schools"/>).</summary>
+    public static decimal Actual(Indicator indicator, IEnumerable<CooperationActivity> activities, PlanSchools? schools = null) => indicator switch
     {
+        Indicator.Schools => (schools ?? PlanSchools.None).Count,
+        Indicator.Enrolment => (schools ?? PlanSchools.None).Enrolment,
         Indicator.TeachersTrained => activities.Sum(a => a.Teachers ?? 0),
         Indicator.StudentsExchanged => activities.Where(a => a.Kind == ActivityKind.StudentExchange).Sum(a => a.Students ?? 0),
         Indicator.PoorFamilyStudentsEnrolled => activities.Where(a => a.Kind == ActivityKind.JointEnrolmentIntake).Sum(a => a.Students ?? 0),
@@ -67,7 +87,7 @@ public sealed record PlanTargets(decimal? TeachersTrained = null, decimal? Stude
     };
 }
 
-/// <summary>年度计划: an agreement's targets for a year. Submitted by a party's school or bureau, approved by the
+/// <summary>年度计划: an agreement's, an alliance's or a bureau's (for its jurisdiction) targets for a year. Submitted by a party's school or bureau, approved by the
 /// nearest bureau above the submitter that has an account (county → prefecture → province → system admin), or
 /// returned with a comment to draft; once approved, locked. Activities recorded after the reporting
 /// deadline (31 March of the next year) are late.</summary>
@@ -78,6 +98,10 @@ public sealed class YearlyPlan : IAccessControlledPart
     public Agreement? Agreement { get; private set; }
     public Guid? AllianceId { get; private set; }
     public Alliance? Alliance { get; private set; }
+
+    /// <summary>A bureau's plan for its own jurisdiction (浏阳市's schools and enrolment by 2025).</summary>
+    public Guid? BureauId { get; private set; }
+    public EducationBureau? Bureau { get; private set; }
     public int Year { get; private set; }
     public PlanTargets Targets { get; private set; } = new();
     public PlanStatus Status { get; private set; }
@@ -124,6 +148,13 @@ public sealed class YearlyPlan : IAccessControlledPart
         AllianceId = alliance.Id;
     }
 
+    public YearlyPlan(EducationBureau bureau, int year, PlanTargets targets)
+        : this(year, targets)
+    {
+        Bureau = bureau;
+        BureauId = bureau.Id;
+    }
+
     private YearlyPlan(int year, PlanTargets targets)
     {
         if (year < 2000 || year > 2100)
@@ -134,8 +165,8 @@ public sealed class YearlyPlan : IAccessControlledPart
         SetTargets(targets);
     }
 
-    /// <summary>The agreement's title or the alliance's name.</summary>
-    public string OwnerName => Agreement?.Title ?? Alliance?.Name ?? string.Empty;
+    /// <summary>The agreement's title, the alliance's name or the bureau's.</summary>
+    public string OwnerName => Agreement?.Title ?? Alliance?.Name ?? Bureau?.Name ?? string.Empty;
 
     public void ChangeTargets(PlanTargets targets)
     {
@@ -215,5 +246,5 @@ public sealed class YearlyPlan : IAccessControlledPart
         activity.StartsOn.Year == Year
         && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(activity.RecordedAt, businessTime).DateTime) > ReportingDeadline;
 
-    public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance];
+    public IEnumerable<IAccessControlled?> Owners => [Agreement, Alliance, Bureau];
 }

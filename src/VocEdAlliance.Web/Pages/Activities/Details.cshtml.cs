@@ -37,16 +37,24 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     public string? AllianceName { get; private set; }
     public bool CanEdit { get; private set; }
 
+    /// <summary>The support ledger's giver and receiver, by name (parties of the agreement, or members of the alliance).</summary>
+    public string? GiverName { get; private set; }
+    public string? ReceiverName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Activity = await db.Activities.AsNoTracking().Include(a => a.Agreement).Include(a => a.Alliance)
-            .SingleOrDefaultAsync(a => a.Id == id);
+        Activity = await db.Activities.AsNoTracking().Include(a => a.Agreement).ThenInclude(a => a!.Parties).Include(a => a.Alliance)
+            .ThenInclude(a => a!.Members).SingleOrDefaultAsync(a => a.Id == id);
         if (Activity is null)
         {
             return NotFound();
         }
         AgreementTitle = Activity.Agreement?.Title;
         AllianceName = Activity.Alliance?.Name;
+        string? NameOf(Guid? organisationId) => organisationId is not { } wanted ? null
+            : Activity.Agreement?.Parties.FirstOrDefault(p => p.OrganisationId == wanted)?.OrganisationName
+              ?? Activity.Alliance?.Members.FirstOrDefault(m => m.OrganisationId == wanted)?.OrganisationName;
+        (GiverName, ReceiverName) = (NameOf(Activity.GiverOrganisationId), NameOf(Activity.ReceiverOrganisationId));
         CanEdit = (await authorization.AuthorizeAsync(User, Activity, Operations.Update)).Succeeded;
         Documents = await DocumentUpload.ListAsync(db.Documents.Where(d => d.ActivityId == id));
         return Page();

@@ -72,7 +72,7 @@ public partial class IndexModel(AppDbContext db, IStringLocalizer<SharedResource
             "evaluation" => (await db.PartyEvaluations.Where(e => e.Id == id)
                 .Select(e => e.Round.Title + " · " + e.OrganisationName).SingleOrDefaultAsync(), "/Evaluations/Party"),
             "plan" => (await db.Plans.Where(p => p.Id == id)
-                .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
+                .Select(p => p.Year + " · " + (p.Agreement != null ? p.Agreement.Title : p.Alliance != null ? p.Alliance.Name : p.Bureau!.Name)).SingleOrDefaultAsync(), "/Plans/Details"),
             _ => (null, null),
         };
         return record is { Title: { } title, Page: { } page } ? (title, page) : null;

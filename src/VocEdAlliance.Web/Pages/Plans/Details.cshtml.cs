@@ -24,10 +24,13 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     {
         public decimal? Completion => Target is > 0 ? Math.Round(Actual / Target.Value * 100, 1) : null;
 
-        /// <summary>Every indicator of the plan: the quota agreed, its target and what the activities it counts achieved.</summary>
-        public static IReadOnlyList<IndicatorRow> Of(YearlyPlan plan, IReadOnlyList<CooperationActivity> activities) =>
-            [.. Enum.GetValues<Indicator>().Select(i => new IndicatorRow(i, PlanTargets.Agreed(i, plan.Agreement, plan.Year), plan.Targets.For(i),
-                PlanTargets.Actual(i, activities)))];
+        /// <summary>Every indicator of the plan: the quota agreed, its target and what the activities (and the schools)
+        /// it counts achieved. Schools and enrolment are listed for a bureau's plan, or when targeted.</summary>
+        public static IReadOnlyList<IndicatorRow> Of(YearlyPlan plan, IReadOnlyList<CooperationActivity> activities, PlanSchools schools) =>
+            [.. Enum.GetValues<Indicator>()
+                .Where(i => i is not (Indicator.Schools or Indicator.Enrolment) || plan.BureauId is not null || plan.Targets.For(i) is not null)
+                .Select(i => new IndicatorRow(i, PlanTargets.Agreed(i, plan.Agreement, plan.Year), plan.Targets.For(i),
+                    PlanTargets.Actual(i, activities, schools)))];
     }
 
     public sealed record LateActivity(Guid Id, string Title, DateOnly StartsOn, DateTimeOffset RecordedAt);
@@ -53,7 +56,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     [BindProperty] public ReturnInput Return { get; set; } = new();
 
     private Task<YearlyPlan?> LoadAsync(Guid id) =>
-        db.Plans.Include(p => p.Agreement).ThenInclude(a => a!.Parties).Include(p => p.Alliance).ThenInclude(a => a!.Members)
+        db.Plans.Include(p => p.Agreement).ThenInclude(a => a!.Parties).Include(p => p.Alliance).ThenInclude(a => a!.Members).Include(p => p.Bureau)
             .SingleOrDefaultAsync(p => p.Id == id);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -72,7 +75,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         var plan = Plan!;
         // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
         var activities = await PlanProgress.ActivitiesOf(db, plan).ToListAsync();
-        Indicators = IndicatorRow.Of(plan, activities);
+        Indicators = IndicatorRow.Of(plan, activities, await PlanProgress.SchoolsOfAsync(db, plan));
         Late = [.. activities.Where(a => plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
         CanChange = plan.Status != PlanStatus.Approved
                     && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded;

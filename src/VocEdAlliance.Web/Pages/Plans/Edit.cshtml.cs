@@ -15,11 +15,15 @@ using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Plans;
 
-/// <summary>Drafts a yearly plan for an agreement, or changes its targets until it is approved.</summary>
+/// <summary>Drafts a yearly plan for an agreement, an alliance or a bureau's own jurisdiction, or changes its targets
+/// until it is approved.</summary>
 public class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? AgreementId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? AllianceId { get; set; }
+
+    /// <summary>A bureau's plan for its own jurisdiction.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? BureauId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -47,24 +51,27 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         [Range(0, 1e12, ErrorMessage = "Validation.Range")] [Display(Name = "Indicator.FundsCny")] public decimal? FundsCny { get; set; }
         [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Lectures")] public decimal? Lectures { get; set; }
         [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Visits")] public decimal? Visits { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Schools")] public decimal? Schools { get; set; }
+        [Range(0, 1e12, ErrorMessage = "Validation.Range")] [WholeNumber] [Display(Name = "Indicator.Enrolment")] public decimal? Enrolment { get; set; }
 
         public uint Version { get; set; }
 
-        public PlanTargets Targets => new(TeachersTrained, StudentsExchanged, PoorFamilyStudentsEnrolled, Trainees, FundsCny, Lectures, Visits);
+        public PlanTargets Targets => new(TeachersTrained, StudentsExchanged, PoorFamilyStudentsEnrolled, Trainees, FundsCny, Lectures, Visits, Schools, Enrolment);
     }
 
     /// <summary>The plan's owner (an agreement or an alliance) the user may record activities on, and the plan. An id
     /// in the address that is not one (not a GUID) finds nothing: 404, not a form for a new plan.</summary>
     private async Task<(object? Owner, YearlyPlan? Plan, IActionResult? Refusal)> LoadAsync()
     {
-        if (new[] { nameof(Id), nameof(AgreementId), nameof(AllianceId) }
+        if (new[] { nameof(Id), nameof(AgreementId), nameof(AllianceId), nameof(BureauId) }
             .Any(key => ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
         {
             return (null, null, NotFound());
         }
         object? owner = AgreementId is { } agreementId
             ? await db.Agreements.SingleOrDefaultAsync(a => a.Id == agreementId)
-            : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId) : null;
+            : AllianceId is { } allianceId ? await db.Alliances.SingleOrDefaultAsync(a => a.Id == allianceId)
+            : BureauId is { } bureauId ? await db.Bureaus.SingleOrDefaultAsync(b => b.Id == bureauId) : null;
         if (owner is null)
         {
             return (null, null, NotFound());
@@ -74,15 +81,18 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             return (null, null, Forbid());
         }
         AgreedQuotas = owner is Domain.Agreements.Agreement { Quotas: var quotas } ? [.. quotas.Select(q => QuotaText.Describe(q, t))] : [];
-        (OwnerName, OwnerUrl) = owner is Domain.Agreements.Agreement a
-            ? (a.Title, Url.Page("/Agreements/Details", new { id = a.Id })!)
-            : (((Domain.Alliances.Alliance)owner).Name, Url.Page("/Alliances/Details", new { id = AllianceId })!);
+        (OwnerName, OwnerUrl) = owner switch
+        {
+            Domain.Agreements.Agreement a => (a.Title, Url.Page("/Agreements/Details", new { id = a.Id })!),
+            Domain.Alliances.Alliance alliance => (alliance.Name, Url.Page("/Alliances/Details", new { id = alliance.Id })!),
+            _ => (((Domain.Organisations.EducationBureau)owner).Name, Url.Page("/Plans/Index")!),
+        };
         if (Id is not { } id)
         {
             return (owner, null, null);
         }
-        var plan = await db.Plans.Include(p => p.Agreement).Include(p => p.Alliance)
-            .SingleOrDefaultAsync(p => p.Id == id && p.AgreementId == AgreementId && p.AllianceId == AllianceId);
+        var plan = await db.Plans.Include(p => p.Agreement).Include(p => p.Alliance).Include(p => p.Bureau)
+            .SingleOrDefaultAsync(p => p.Id == id && p.AgreementId == AgreementId && p.AllianceId == AllianceId && p.BureauId == BureauId);
         SubmittedNow = plan?.Status == PlanStatus.Submitted;
         return plan is null ? (null, null, NotFound()) : (owner, plan, null);
     }
@@ -101,7 +111,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
             {
                 Year = plan.Year, TeachersTrained = targets.TeachersTrained, StudentsExchanged = targets.StudentsExchanged,
                 PoorFamilyStudentsEnrolled = targets.PoorFamilyStudentsEnrolled, Trainees = targets.Trainees, FundsCny = targets.FundsCny,
-                Lectures = targets.Lectures, Visits = targets.Visits, Version = plan.Version,
+                Lectures = targets.Lectures, Visits = targets.Visits, Schools = targets.Schools, Enrolment = targets.Enrolment, Version = plan.Version,
             };
         }
         return Page();
@@ -118,7 +128,7 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         {
             return Page();
         }
-        if (plan is null && await db.Plans.AnyAsync(p => p.AgreementId == AgreementId && p.AllianceId == AllianceId && p.Year == Input.Year))
+        if (plan is null && await db.Plans.AnyAsync(p => p.AgreementId == AgreementId && p.AllianceId == AllianceId && p.BureauId == BureauId && p.Year == Input.Year))
         {
             ModelState.AddModelError($"Input.{nameof(InputModel.Year)}", t["Plan.YearTaken", Input.Year!.Value]);
             return Page();
@@ -127,9 +137,12 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         {
             if (plan is null)
             {
-                plan = owner is Domain.Agreements.Agreement agreement
-                    ? new YearlyPlan(agreement, Input.Year!.Value, Input.Targets)
-                    : new YearlyPlan((Domain.Alliances.Alliance)owner, Input.Year!.Value, Input.Targets);
+                plan = owner switch
+                {
+                    Domain.Agreements.Agreement agreement => new YearlyPlan(agreement, Input.Year!.Value, Input.Targets),
+                    Domain.Alliances.Alliance alliance => new YearlyPlan(alliance, Input.Year!.Value, Input.Targets),
+                    _ => new YearlyPlan((Domain.Organisations.EducationBureau)owner, Input.Year!.Value, Input.Targets),
+                };
                 db.Plans.Add(plan);
             }
             else

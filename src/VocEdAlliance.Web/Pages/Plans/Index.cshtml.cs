@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,13 +9,14 @@ using VocEdAlliance.Web.Domain.Plans;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
+using VocEdAlliance.Web.Security;
 
 namespace VocEdAlliance.Web.Pages.Plans;
 
 /// <summary>The yearly plans the user may see (through their agreement or alliance), with where each stands: draft,
 /// submitted, approved. Actuals are on each plan's page and in the summaries' plans tables (one definition,
 /// <see cref="Summaries.PlanProgress"/>).</summary>
-public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<SharedResource> t) : ListPageModel
+public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<SharedResource> t, IAuthorizationService authorization) : ListPageModel
 {
     /// <summary>The two queues: plans waiting for the user's approval, and plans the user's side submitted.</summary>
     public enum PlanView
@@ -29,7 +31,11 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
     [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
     public int? Year { get; set; }
 
-    public sealed record Row(Guid Id, int Year, string Owner, bool OfAlliance, PlanStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt);
+    /// <param name="OwnerKind">The resource key naming what the plan belongs to (an agreement, an alliance, a jurisdiction).</param>
+    public sealed record Row(Guid Id, int Year, string Owner, string OwnerKind, PlanStatus Status, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt);
+
+    /// <summary>The user's bureau, when they may draft its plan for their jurisdiction (a bureau's staff or admin).</summary>
+    public Guid? OwnBureauId { get; private set; }
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -50,8 +56,15 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
         }
         var (query, ordered) = Selected();
         WaitingForMe = PlanAccess.IsApprover(User, db.Access, out var jurisdiction) ? await AwaitingApproval(db.Plans, jurisdiction).CountAsync() : null;
+        if (jurisdiction is not null && User.GetOrganisationId() is { } organisation
+            && await db.Bureaus.FirstOrDefaultAsync(b => b.Id == organisation) is { } own
+            && (await authorization.AuthorizeAsync(User, own, Security.Operations.RecordActivity)).Succeeded)
+        {
+            OwnBureauId = own.Id;
+        }
         Results = await ordered
-            .Select(p => new Row(p.Id, p.Year, p.Agreement != null ? p.Agreement.Title : p.Alliance!.Name, p.AllianceId != null,
+            .Select(p => new Row(p.Id, p.Year, p.Agreement != null ? p.Agreement.Title : p.Alliance != null ? p.Alliance.Name : p.Bureau!.Name,
+                p.AgreementId != null ? "Field.Agreement" : p.AllianceId != null ? "Field.Alliance" : "Plans.Jurisdiction",
                 p.Status, p.SubmittedAt, p.ApprovedAt))
             .ToPageAsync(PageNumber, query);
         return Page();
@@ -59,7 +72,7 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
 
     public static readonly IReadOnlyList<string> ExportColumns =
     [
-        "Field.Year", "Field.Agreement", "Field.Alliance", "Field.Status", "Field.SubmittedAt", "Field.ApprovedAt",
+        "Field.Year", "Field.Agreement", "Field.Alliance", "Plans.Jurisdiction", "Field.Status", "Field.SubmittedAt", "Field.ApprovedAt",
         .. Enum.GetValues<Indicator>().Select(i => $"Plan.Target.{i}"),
     ];
 
@@ -71,9 +84,10 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
             ordered.Select(p => new
             {
                 p.Year, Agreement = p.Agreement != null ? p.Agreement.Title : null, Alliance = p.Alliance != null ? p.Alliance.Name : null,
+                Bureau = p.Bureau != null ? p.Bureau.Name : null,
                 p.Status, p.SubmittedAt, p.ApprovedAt, p.Targets,
             }),
-            p => ValueTask.FromResult<object?[]>([p.Year, p.Agreement, p.Alliance, t.Enum(p.Status),
+            p => ValueTask.FromResult<object?[]>([p.Year, p.Agreement, p.Alliance, p.Bureau, t.Enum(p.Status),
                 p.SubmittedAt is { } submitted ? clock.TimeOf(submitted) : null, p.ApprovedAt is { } approved ? clock.TimeOf(approved) : null,
                 .. Enum.GetValues<Indicator>().Select(i => (object?)p.Targets.For(i))]));
     }
@@ -99,7 +113,8 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
         {
             var pattern = Paging.ContainsPattern(Q);
             query = query.Where(p => (p.Agreement != null && EF.Functions.ILike(p.Agreement.Title, pattern, @"\"))
-                                     || (p.Alliance != null && EF.Functions.ILike(p.Alliance.Name, pattern, @"\")));
+                                     || (p.Alliance != null && EF.Functions.ILike(p.Alliance.Name, pattern, @"\"))
+                                     || (p.Bureau != null && EF.Functions.ILike(p.Bureau.Name, pattern, @"\")));
         }
         if (Status is { } status)
         {

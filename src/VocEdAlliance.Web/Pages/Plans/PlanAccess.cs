@@ -11,7 +11,7 @@ namespace VocEdAlliance.Web.Pages.Plans;
 internal static class PlanAccess
 {
     /// <summary>The owner the authorization rules are asked about.</summary>
-    public static object Owner(YearlyPlan plan) => (object?)plan.Agreement ?? plan.Alliance!;
+    public static object Owner(YearlyPlan plan) => (object?)plan.Agreement ?? (object?)plan.Alliance ?? plan.Bureau!;
 
     /// <summary>The submitting side (the user's access key) and the places above it that may approve, nearest first;
     /// null when the user speaks for no side of the plan (the system admin).</summary>
@@ -22,7 +22,7 @@ internal static class PlanAccess
             return (scope.Key, ResponsibleBureaus.Above(scope.Key, null));
         }
         var places = plan.Agreement?.Parties.Select(p => (p.OrganisationId, p.RegionCode))
-                     ?? plan.Alliance!.Members.Select(m => (m.OrganisationId, m.RegionCode));
+                     ?? plan.Alliance?.Members.Select(m => (m.OrganisationId, m.RegionCode)) ?? [];
         return places.Where(p => AccessKeys.ForOrganisation(p.OrganisationId) == scope.Key).Select(p => p.RegionCode).FirstOrDefault() is { } school
             ? (scope.Key, ResponsibleBureaus.Above(scope.Key, school))
             : null;
