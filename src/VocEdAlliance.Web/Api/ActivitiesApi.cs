@@ -17,7 +17,8 @@ namespace VocEdAlliance.Web.Api;
 public sealed record ActivityItem(Guid Id, Guid? AgreementId, Guid? AllianceId, ActivityKind Kind, string Title, DateOnly StartsOn,
     DateOnly? EndsOn, string? Location, string? ParticipatingOrganisations, int? Participants, int? Students, int? Teachers,
     int? Trainees, decimal? AmountCny, string? Description, Guid? GiverOrganisationId, Guid? ReceiverOrganisationId,
-    string? SourceOfFunds, bool Archived, DateTimeOffset RecordedAt, uint Version);
+    string? SourceOfFunds, bool Archived, DateTimeOffset RecordedAt, uint Version, Domain.DatePrecision StartsOnPrecision,
+    Domain.DatePrecision EndsOnPrecision);
 
 /// <summary><c>/api/v1/activities</c>: read what the caller may see; record one on an agreement or alliance and change
 /// one, as whoever may do so on the pages, through the forms' one code path (<see cref="ActivityInput.Record"/>,
@@ -26,7 +27,8 @@ public static class ActivitiesApi
 {
     private static readonly Expression<Func<CooperationActivity, ActivityItem>> Item = a => new ActivityItem(a.Id, a.AgreementId, a.AllianceId,
         a.Kind, a.Title, a.StartsOn, a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
-        a.AmountCny, a.Description, a.GiverOrganisationId, a.ReceiverOrganisationId, a.SourceOfFunds, a.IsArchived, a.RecordedAt, a.Version);
+        a.AmountCny, a.Description, a.GiverOrganisationId, a.ReceiverOrganisationId, a.SourceOfFunds, a.IsArchived, a.RecordedAt, a.Version,
+        a.StartsOnPrecision, a.EndsOnPrecision);
 
     private static readonly Func<CooperationActivity, ActivityItem> ToItem = Item.Compile();
 

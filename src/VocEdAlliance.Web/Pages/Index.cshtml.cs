@@ -15,7 +15,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Microsoft.Extension
     public const int ExpiryWindowDays = 90;
 
     public sealed record AgreementRow(Guid Id, string Title, AgreementStatus Status, DateOnly? EffectiveTo, IReadOnlyList<string> Parties);
-    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn, string? AgreementTitle);
+    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn, string? AgreementTitle);
 
     public string DisplayName { get; private set; } = string.Empty;
     public IReadOnlyList<string> RoleKeys { get; private set; } = [];
@@ -87,7 +87,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Microsoft.Extension
         {
             LatestActivities = await db.Activities.AsNoTracking().Where(a => !a.IsArchived)
                 .OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).Take(10) // served by the (starts_on, id) index
-                .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null))
+                .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, new Domain.PartialDate(a.StartsOn, a.StartsOnPrecision), a.Agreement != null ? a.Agreement.Title : null))
                 .ToListAsync();
         }
         if (SeesEverything)

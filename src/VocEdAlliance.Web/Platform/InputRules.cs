@@ -53,6 +53,22 @@ public static partial class InputRules
 
     public static InputError DateRange { get; } = new("Validation.DateRange", "1900-01-01", "2100-12-31");
 
+    /// <summary>A date as precise as it is known: a year (2016), a month (2016-04) or a day (2016-04-18), within
+    /// 1900–2100.</summary>
+    public static (Domain.PartialDate? Value, InputError? Error) ReadPartialDate(string? raw)
+    {
+        var text = Normalise(raw);
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+        if (Domain.PartialDate.Parse(text) is not { } date)
+        {
+            return (null, new InputError("Validation.PartialDateFormat"));
+        }
+        return BusinessDates.InRange(date.Start) && BusinessDates.InRange(date.End) ? (date, null) : (null, DateRange);
+    }
+
     public static (long? Value, InputError? Error) ReadWholeNumber(string? raw)
     {
         var (number, error) = ReadNumber(raw);

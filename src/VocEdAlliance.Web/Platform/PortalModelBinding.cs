@@ -31,7 +31,7 @@ public static class PortalModelBinding
         public IModelBinder? GetBinder(ModelBinderProviderContext context)
         {
             var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
-            return type == typeof(string) || type == typeof(DateOnly) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+            return type == typeof(string) || type == typeof(DateOnly) || type == typeof(Domain.PartialDate) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
                    || type.IsEnum
                 ? new Binder(type, t)
                 : null;
@@ -84,6 +84,10 @@ public static class PortalModelBinding
             if (type == typeof(DateOnly))
             {
                 return InputRules.ReadDate(raw);
+            }
+            if (type == typeof(Domain.PartialDate))
+            {
+                return InputRules.ReadPartialDate(raw);
             }
             if (type.IsEnum)
             {

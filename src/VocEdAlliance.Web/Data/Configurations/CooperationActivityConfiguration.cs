@@ -28,6 +28,10 @@ public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.AgreementId, a.StartsOn });
         builder.HasIndex(a => new { a.AllianceId, a.StartsOn });
         builder.HasIndex(a => new { a.StartsOn, a.Id });
+        builder.Property(a => a.StartsOnPrecision).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Domain.DatePrecision.Day).HasSentinel(Domain.DatePrecision.Day);
+        builder.Property(a => a.EndsOnPrecision).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Domain.DatePrecision.Day).HasSentinel(Domain.DatePrecision.Day);
+        builder.Ignore(a => a.Starts);
+        builder.Ignore(a => a.Ends);
         // The access keys of the activity's agreement and alliance, copied by database triggers (see the migration
         // ActivityAccessKeys): the access filter reads them through a GIN index instead of joining every activity to its
         // owner. The portal never writes them.

@@ -337,6 +337,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<string>("EndsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("ends_on_precision");
+
                     b.Property<Guid?>("GiverOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("giver_organisation_id");
@@ -385,6 +393,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
+
+                    b.Property<string>("StartsOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("starts_on_precision");
 
                     b.Property<int?>("Students")
                         .HasColumnType("integer")

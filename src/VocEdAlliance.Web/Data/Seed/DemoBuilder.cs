@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
@@ -84,10 +85,13 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
 
     public CooperationActivity Activity(Agreement? agreement, Alliance? alliance, ActivityKind kind, string title, DateOnly on,
         string? location = null, ActivityOutcomes? outcomes = null, string? participants = null, string? description = null, DateOnly? until = null,
-        SupportEntry? support = null)
+        SupportEntry? support = null, DatePrecision precision = DatePrecision.Day)
     {
+        // A source that gives only the year: the dates are that year, recorded (as far as the demo knows) at its end.
+        var recorded = precision == DatePrecision.Year ? new DateOnly((until ?? on).Year, 12, 31) : on;
         var activity = CooperationActivity.Record(agreement, alliance,
-            new ActivityDetails(kind, title, on, until, location, participants, outcomes ?? new ActivityOutcomes(), description, support), recordedBy, At(on));
+            new ActivityDetails(kind, title, on, until, location, participants, outcomes ?? new ActivityOutcomes(), description, support, precision, precision),
+            recordedBy, At(recorded));
         db.Activities.Add(activity);
         return activity;
     }

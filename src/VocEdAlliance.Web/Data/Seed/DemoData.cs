@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Domain.Alliances;
@@ -304,8 +305,8 @@ public static class DemoData
             new ActivityOutcomes(Students: 391), description: "391名毕业生中220人对口就业（就业人数见 docs/demo-data.md）。");
         var base_ = demo.Agreement(AgreementKind.SchoolEnterprise, "桂阳县职业技术教育学校电子产业实训基地共建", D(2021, 9, 1), null,
             [TrainingBase], [guiyangSchool, electronics], model, notes: "3000平方米实训基地；毕业生就业率98.5%，68%留在本地。");
-        demo.Activity(base_, null, ActivityKind.ExpertLecture, "2024年行业专家进校授课", D(2024, 12, 31), "郴州市各职业学校",
-            new ActivityOutcomes(Participants: 52), description: "2024年共有52名行业专业人士到校授课。");
+        demo.Activity(base_, null, ActivityKind.ExpertLecture, "2024年行业专家进校授课", D(2024, 1, 1), "郴州市各职业学校",
+            new ActivityOutcomes(Participants: 52), description: "2024年共有52名行业专业人士到校授课。", precision: DatePrecision.Year);
         (Institution School, int Trainees, string Title, string Note)[] trainings =
         [
             (jiahe, 600, "嘉禾县模具制造与工业机器人技能培训", "培训600余人，约一半本地就业。"),
@@ -314,14 +315,15 @@ public static class DemoData
         ];
         foreach (var (school, trainees, title, note) in trainings)
         {
-            demo.Activity(null, model, ActivityKind.SkillsTraining, title, D(2024, 12, 31), school.Name, new ActivityOutcomes(Trainees: trainees), school.Name, note);
+            demo.Activity(null, model, ActivityKind.SkillsTraining, title, D(2024, 1, 1), school.Name, new ActivityOutcomes(Trainees: trainees), school.Name, note,
+                precision: DatePrecision.Year);
         }
         demo.Activity(null, model, ActivityKind.SkillsTraining, "汝城县“人人持证、技能社会”职业技能培训", D(2018, 1, 1), "汝城县",
-            new ActivityOutcomes(Trainees: 100_000), description: "2018年以来培训10万余人次，就业率92.6%。", until: D(2024, 12, 31));
+            new ActivityOutcomes(Trainees: 100_000), description: "2018年以来培训10万余人次，就业率92.6%。", until: D(2024, 1, 1), precision: DatePrecision.Year);
         demo.Activity(null, model, ActivityKind.SkillsTraining, "资兴市“一户一技能人才”培训", D(2018, 1, 1), "资兴市",
-            new ActivityOutcomes(Trainees: 81_000), description: "培训8.1万人，带动就业3.2万人，3.8万户受益。", until: D(2024, 12, 31));
-        demo.Activity(null, model, ActivityKind.SkillsTraining, "桂阳县“农民大学”学历与技能培养", D(2024, 12, 31), "桂阳县",
-            new ActivityOutcomes(Students: 1_427), description: "毕业1427人，其中产业带头人196人。");
+            new ActivityOutcomes(Trainees: 81_000), description: "培训8.1万人，带动就业3.2万人，3.8万户受益。", until: D(2024, 1, 1), precision: DatePrecision.Year);
+        demo.Activity(null, model, ActivityKind.SkillsTraining, "桂阳县“农民大学”学历与技能培养", D(2024, 1, 1), "桂阳县",
+            new ActivityOutcomes(Students: 1_427), description: "毕业1427人，其中产业带头人196人。", precision: DatePrecision.Year);
         ChenzhouProgrammes(demo, college, [comprehensive, guiyangSchool, jiahe, linwu, yongxing, anren], guiyangSchool);
     }
 

@@ -23,7 +23,8 @@ public sealed record ActivityOutcomes(int? Participants = null, int? Students = 
     int? Trainees = null, decimal? AmountCny = null);
 
 public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly StartsOn, DateOnly? EndsOn,
-    string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description, SupportEntry? Support = null);
+    string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description, SupportEntry? Support = null,
+    DatePrecision StartsPrecision = DatePrecision.Day, DatePrecision EndsPrecision = DatePrecision.Day);
 
 /// <summary>The ledger side of financial support and equipment donations: who gave to whom, from which funds (the
 /// amount or estimated value is the outcome's amount in CNY). Giver and receiver are parties of the agreement; any
@@ -44,8 +45,16 @@ public sealed class CooperationActivity : IAccessControlledPart
     public Alliance? Alliance { get; private set; }
     public ActivityKind Kind { get; private set; }
     public string Title { get; private set; } = string.Empty;
+    /// <summary>The first day of the period the start names (a day, a month or a year: <see cref="StartsOnPrecision"/>).</summary>
     public DateOnly StartsOn { get; private set; }
+    public DatePrecision StartsOnPrecision { get; private set; }
     public DateOnly? EndsOn { get; private set; }
+    public DatePrecision EndsOnPrecision { get; private set; }
+
+    /// <summary>The start as precise as its source.</summary>
+    public PartialDate Starts => new(StartsOn, StartsOnPrecision);
+
+    public PartialDate? Ends => EndsOn is { } end ? new PartialDate(end, EndsOnPrecision) : null;
     public string? Location { get; private set; }
     public string? ParticipatingOrganisations { get; private set; }
     public int? Participants { get; private set; }
@@ -110,9 +119,9 @@ public sealed class CooperationActivity : IAccessControlledPart
     private void Apply(ActivityDetails details)
     {
         var title = Text.Required(details.Title, nameof(Title), TitleMaxLength);
-        BusinessDates.Check(details.StartsOn, nameof(StartsOn));
-        BusinessDates.Check(details.EndsOn, nameof(EndsOn));
-        if (details.EndsOn is { } end && end < details.StartsOn)
+        var starts = new PartialDate(BusinessDates.Check(details.StartsOn, nameof(StartsOn)), details.StartsPrecision);
+        PartialDate? ends = BusinessDates.Check(details.EndsOn, nameof(EndsOn)) is { } end ? new PartialDate(end, details.EndsPrecision) : null;
+        if (ends is { } until && until.End < starts.Start)
         {
             throw new DomainException("Activity.EndsBeforeItStarts", nameof(EndsOn));
         }
@@ -127,8 +136,10 @@ public sealed class CooperationActivity : IAccessControlledPart
         }
         Kind = details.Kind;
         Title = title;
-        StartsOn = details.StartsOn;
-        EndsOn = details.EndsOn;
+        StartsOn = starts.Start;
+        StartsOnPrecision = starts.Precision;
+        EndsOn = ends?.Start;
+        EndsOnPrecision = ends?.Precision ?? DatePrecision.Day;
         Location = Text.Optional(details.Location, 200, nameof(Location));
         ParticipatingOrganisations = Text.Optional(details.ParticipatingOrganisations, TextMaxLength, nameof(ParticipatingOrganisations));
         Participants = o.Participants;

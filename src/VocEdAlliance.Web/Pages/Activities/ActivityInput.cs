@@ -22,10 +22,10 @@ public sealed class ActivityInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.StartsOn")]
-    public DateOnly? StartsOn { get; set; }
+    public PartialDate? StartsOn { get; set; }
 
     [Display(Name = "Field.EndsOn")]
-    public DateOnly? EndsOn { get; set; }
+    public PartialDate? EndsOn { get; set; }
 
     [StringLength(200, ErrorMessage = "Validation.StringLength")]
     [Display(Name = "Field.Location")]
@@ -79,9 +79,10 @@ public sealed class ActivityInput
             throw new DomainException("Activity.SupportNeedsGiverAndReceiver",
                 GiverOrganisationId is null ? nameof(GiverOrganisationId) : nameof(ReceiverOrganisationId));
         }
-        return new(Kind!.Value, Title!, StartsOn!.Value, EndsOn, Location, ParticipatingOrganisations,
+        return new(Kind!.Value, Title!, StartsOn!.Value.Start, EndsOn?.Start, Location, ParticipatingOrganisations,
             new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
-            GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null);
+            GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null,
+            StartsOn.Value.Precision, EndsOn?.Precision ?? DatePrecision.Day);
     }
 
     /// <summary>The one way typed values become an activity of an agreement or alliance — the create form and an
@@ -125,7 +126,7 @@ public sealed class ActivityInput
 
     public static ActivityInput From(CooperationActivity a) => new()
     {
-        Kind = a.Kind, Title = a.Title, StartsOn = a.StartsOn, EndsOn = a.EndsOn, Location = a.Location,
+        Kind = a.Kind, Title = a.Title, StartsOn = a.Starts, EndsOn = a.Ends, Location = a.Location,
         ParticipatingOrganisations = a.ParticipatingOrganisations, Participants = a.Participants, Students = a.Students,
         Teachers = a.Teachers, Trainees = a.Trainees, AmountCny = a.AmountCny, Description = a.Description, Version = a.Version,
         GiverOrganisationId = a.GiverOrganisationId, ReceiverOrganisationId = a.ReceiverOrganisationId, SourceOfFunds = a.SourceOfFunds,

@@ -58,7 +58,7 @@ public class CreateModel(AppDbContext db, IAuthorizationService authorization, T
     public async Task<IActionResult> OnGetAsync()
     {
         var (_, _, refusal) = await LoadOwnerAsync();
-        Input.StartsOn ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.StartsOn ??= PartialDate.OfDay(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         return refusal ?? Page();
     }
 

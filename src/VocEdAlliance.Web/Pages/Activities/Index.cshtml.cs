@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
     [BindProperty(SupportsGet = true), Range(BusinessDates.EarliestYear, BusinessDates.LatestYear), Display(Name = "Field.Year")]
     public int? Year { get; set; }
 
-    public sealed record Row(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn, string? AgreementTitle, string? Location);
+    public sealed record Row(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn, string? AgreementTitle, string? Location);
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
     {
         var (query, ordered) = Selected();
         Results = await ordered
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null, a.Location))
+            .Select(a => new Row(a.Id, a.Title, a.Kind, new Domain.PartialDate(a.StartsOn, a.StartsOnPrecision), a.Agreement != null ? a.Agreement.Title : null, a.Location))
             .ToPageAsync(PageNumber, query);
     }
 
@@ -58,7 +58,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
                 AgreementNumber = a.Agreement != null ? a.Agreement.Number : null,
                 Agreement = a.Agreement != null ? a.Agreement.Title : null,
                 Alliance = a.Alliance != null ? a.Alliance.Name : null,
-                a.Title, a.Kind, a.StartsOn, a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students,
+                a.Title, a.Kind, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students,
                 a.Teachers, a.Trainees,
                 // Giver and receiver are parties of the agreement or members of the alliance: named as recorded there.
                 Giver = a.Agreement!.Parties.Where(p => p.OrganisationId == a.GiverOrganisationId).Select(p => p.OrganisationName).FirstOrDefault()
@@ -67,10 +67,15 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
                            ?? a.Alliance!.Members.Where(m => m.OrganisationId == a.ReceiverOrganisationId).Select(m => m.OrganisationName).FirstOrDefault(),
                 a.AmountCny, a.SourceOfFunds, a.Description,
             }),
-            a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), a.StartsOn,
-                a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
+            a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), Cell(a.StartsOn, a.StartsOnPrecision),
+                Cell(a.EndsOn, a.EndsOnPrecision), a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
                 a.Giver, a.Receiver, a.AmountCny, a.SourceOfFunds, a.Description]));
     }
+
+    /// <summary>A date cell as precise as the record: a date for a day, the text 2016 or 2016-04 for a year or a month
+    /// (which the import reads back as such).</summary>
+    private static object? Cell(DateOnly? date, Domain.DatePrecision precision) =>
+        date is not { } day ? null : precision == Domain.DatePrecision.Day ? day : new Domain.PartialDate(day, precision).ToString();
 
     private (IQueryable<CooperationActivity> Query, IOrderedQueryable<CooperationActivity> Ordered) Selected()
     {

@@ -19,7 +19,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
 {
     public sealed record PartyRow(Guid OrganisationId, string Name, PartyRole Role, string RegionPath, string? SignatoryName, string? SignatoryTitle, DateOnly? SignedOn,
         bool Confirmed, DateTimeOffset? ConfirmedAt, IReadOnlyList<(string? Before, string? Now)> Changes);
-    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn);
+    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn);
 
     public Agreement? Agreement { get; private set; }
     public string? AllianceName { get; private set; }
@@ -157,7 +157,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         Activities = await db.Activities.AsNoTracking()
             .Where(x => x.AgreementId == id && !x.IsArchived)
             .OrderByDescending(x => x.StartsOn)
-            .Select(x => new ActivityRow(x.Id, x.Title, x.Kind, x.StartsOn))
+            .Select(x => new ActivityRow(x.Id, x.Title, x.Kind, new Domain.PartialDate(x.StartsOn, x.StartsOnPrecision)))
             .ToListAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Agreement, Operations.Update)).Succeeded;
         CanArchive = (await authorization.AuthorizeAsync(User, Agreement, Operations.Archive)).Succeeded;

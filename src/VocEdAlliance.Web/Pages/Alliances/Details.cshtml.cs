@@ -21,7 +21,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
 {
     public sealed record MemberRow(Guid Id, string Name, MemberRole Role, string RegionPath, DateOnly? JoinedOn, DateOnly? LeftOn);
     public sealed record AgreementRow(Guid Id, string Title, AgreementStatus Status);
-    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn);
+    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn);
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -124,7 +124,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         Agreements = await db.Agreements.AsNoTracking().Where(a => a.AllianceId == Id && !a.IsArchived)
             .OrderBy(a => a.Title).Select(a => new AgreementRow(a.Id, a.Title, a.Status)).ToListAsync();
         Activities = await db.Activities.AsNoTracking().Where(a => a.AllianceId == Id && !a.IsArchived)
-            .OrderByDescending(a => a.StartsOn).Take(20).Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.StartsOn)).ToListAsync();
+            .OrderByDescending(a => a.StartsOn).Take(20).Select(a => new ActivityRow(a.Id, a.Title, a.Kind, new Domain.PartialDate(a.StartsOn, a.StartsOnPrecision))).ToListAsync();
         Plans = (await db.Plans.Where(p => p.AllianceId == Id).OrderByDescending(p => p.Year)
             .Select(p => new { p.Id, p.Year, p.Status }).ToListAsync()).Select(p => (p.Id, p.Year, p.Status)).ToList();
         CanEdit = (await authorization.AuthorizeAsync(User, Alliance, Operations.Update)).Succeeded;

@@ -63,8 +63,8 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
         bool apply, List<RowProblem> problems, ModelStateDictionary errors)
     {
         ReadChoice<ActivityKind>(fields, nameof(ActivityInput.Kind), problems);
-        ReadSpreadsheetDate(fields, nameof(ActivityInput.StartsOn));
-        ReadSpreadsheetDate(fields, nameof(ActivityInput.EndsOn));
+        ReadSpreadsheetDate(fields, nameof(ActivityInput.StartsOn), yearAlone: true);
+        ReadSpreadsheetDate(fields, nameof(ActivityInput.EndsOn), yearAlone: true);
         var owner = await OwnerAsync(fields, context, problems);
         var (agreement, alliance) = (owner as Agreement, owner as Alliance);
         IReadOnlyList<(Guid Id, string Name)> parties = agreement is not null ? [.. agreement.Parties.Select(p => (p.OrganisationId, p.OrganisationName))]
@@ -89,7 +89,7 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
         {
             return (RowOutcome.Refused, key);
         }
-        var candidates = recorded[(ownerId!.Value, input.StartsOn!.Value, input.Kind!.Value)].ToList();
+        var candidates = recorded[(ownerId!.Value, input.StartsOn!.Value.Start, input.Kind!.Value)].ToList();
         var existing = candidates.Count == 1 ? candidates[0] : candidates.SingleOrDefault(a => a.Title == input.Title);
         if (existing is null && candidates.Count > 1 && candidates.Count(a => a.Title == input.Title) > 1)
         {

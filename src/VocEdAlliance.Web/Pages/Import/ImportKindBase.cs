@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Imports;
 using VocEdAlliance.Web.Pages.Shared;
 using VocEdAlliance.Web.Platform;
@@ -192,11 +193,13 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
     }
 
     /// <summary>A date typed into a spreadsheet's date cell arrives as its serial number (days since 1899-12-30):
-    /// written as yyyy-MM-dd for the portal's date rule.</summary>
-    protected static void ReadSpreadsheetDate(Dictionary<string, string?> fields, string property)
+    /// written as yyyy-MM-dd for the portal's date rule. Where a year alone may be given (<paramref name="yearAlone"/>:
+    /// a date as precise as its source), a whole number from 1900 to 2100 is that year, not a day of 1905.</summary>
+    protected static void ReadSpreadsheetDate(Dictionary<string, string?> fields, string property, bool yearAlone = false)
     {
         if (fields[property] is { Length: > 0 } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
-            && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal))
+            && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal)
+            && !(yearAlone && serial == Math.Floor(serial) && BusinessDates.InRange((int)serial)))
         {
             fields[property] = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }

@@ -26,7 +26,7 @@ public static class Cooperation
 
     public sealed record AgreementRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
     public sealed record AllianceRow(Guid Id, string Name, AllianceKind Kind);
-    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, DateOnly StartsOn, string? AgreementTitle);
+    public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn, string? AgreementTitle);
     public sealed record PlanRow(Guid Id, int Year, string AgreementTitle, PlanStatus Status);
     public sealed record PartnerRow(Guid OrganisationId, string Name, OrganisationType Type, string RegionCode, int Agreements);
 
@@ -68,7 +68,7 @@ public static class Cooperation
         var agreements = AgreementsOf(db, id);
         var activities = db.Activities.AsNoTracking().Where(a => !a.IsArchived && agreements.Any(g => g.Id == a.AgreementId));
         return activities.OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id)
-            .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.StartsOn, a.Agreement != null ? a.Agreement.Title : null)).ToPageAsync(page, activities);
+            .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, new Domain.PartialDate(a.StartsOn, a.StartsOnPrecision), a.Agreement != null ? a.Agreement.Title : null)).ToPageAsync(page, activities);
     }
 
     public static Task<PageOf<PlanRow>> PlansAsync(AppDbContext db, Guid id, int page)

@@ -33,7 +33,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
                     PlanTargets.Actual(i, activities, schools)))];
     }
 
-    public sealed record LateActivity(Guid Id, string Title, DateOnly StartsOn, DateTimeOffset RecordedAt);
+    public sealed record LateActivity(Guid Id, string Title, PartialDate StartsOn, DateTimeOffset RecordedAt);
 
     public YearlyPlan? Plan { get; private set; }
     public IReadOnlyList<IndicatorRow> Indicators { get; private set; } = [];
@@ -76,7 +76,7 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
         var activities = await PlanProgress.ActivitiesOf(db, plan).ToListAsync();
         Indicators = IndicatorRow.Of(plan, activities, await PlanProgress.SchoolsOfAsync(db, plan));
-        Late = [.. activities.Where(a => plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.StartsOn, a.RecordedAt))];
+        Late = [.. activities.Where(a => plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.Starts, a.RecordedAt))];
         CanChange = plan.Status != PlanStatus.Approved
                     && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded;
         CanApprove = PlanAccess.MayApprove(User, db.Access, plan);
