@@ -13,10 +13,11 @@ using VocEdAlliance.Web.Summaries;
 namespace VocEdAlliance.Web.Api;
 
 public sealed record AllianceMemberItem(Guid OrganisationId, string Name, OrganisationType Type, string Region, MemberRole Role,
-    DateOnly? JoinedOn, DateOnly? LeftOn);
+    DateOnly? JoinedOn, DateOnly? LeftOn, Domain.DatePrecision JoinedOnPrecision);
 
 public sealed record AllianceItem(Guid Id, string Name, string? NameEn, AllianceKind Kind, IReadOnlyList<FocusArea> FocusAreas,
-    DateOnly? FoundedOn, Guid? ParentAllianceId, string? Description, IReadOnlyList<AllianceMemberItem> Members, uint Version);
+    DateOnly? FoundedOn, Guid? ParentAllianceId, string? Description, IReadOnlyList<AllianceMemberItem> Members, uint Version,
+    Domain.DatePrecision FoundedOnPrecision);
 
 /// <summary>A yearly plan; <c>indicators</c> (one plan only) hold each target with its actual, counted by the one
 /// definition the plan's page and the summaries use (<see cref="PlanProgress.ActivitiesOf"/>, <see cref="PlanTargets.Actual"/>).</summary>
@@ -30,8 +31,8 @@ public static class AlliancesApi
     private static readonly Expression<Func<Alliance, AllianceItem>> Alliance = a => new AllianceItem(a.Id, a.Name, a.NameEn, a.Kind,
         a.FocusAreas, a.FoundedOn, a.ParentAllianceId, a.Description,
         a.Members.OrderBy(m => m.Id).Select(m => new AllianceMemberItem(m.OrganisationId, m.OrganisationName, m.OrganisationType, m.RegionCode,
-            m.Role, m.JoinedOn, m.LeftOn)).ToList(),
-        a.Version);
+            m.Role, m.JoinedOn, m.LeftOn, m.JoinedOnPrecision)).ToList(),
+        a.Version, a.FoundedOnPrecision);
 
     private static readonly Expression<Func<YearlyPlan, PlanItem>> Plan = p => new PlanItem(p.Id, p.AgreementId, p.AllianceId,
         p.Agreement != null ? p.Agreement.Title : p.Alliance != null ? p.Alliance.Name : p.Bureau != null ? p.Bureau.Name : string.Empty,

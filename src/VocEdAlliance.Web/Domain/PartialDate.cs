@@ -31,6 +31,9 @@ public readonly record struct PartialDate
 
     public static PartialDate OfDay(DateOnly day) => new(day, DatePrecision.Day);
 
+    /// <summary>A full date is a date known to the day.</summary>
+    public static implicit operator PartialDate(DateOnly day) => OfDay(day);
+
     public static PartialDate OfYear(int year) => new(new DateOnly(year, 1, 1), DatePrecision.Year);
 
     /// <summary>The last day of the period (the day itself for a full date).</summary>

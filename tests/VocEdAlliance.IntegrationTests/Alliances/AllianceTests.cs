@@ -4,6 +4,36 @@ namespace VocEdAlliance.IntegrationTests.Alliances;
 
 public class AllianceTests(PortalFixture portal)
 {
+    /// <summary>A founding known only by its year and a joining known by its month are kept so, not as invented days:
+    /// on the page, in the export, and the union of the demo data shows its 2016 founding the same way.</summary>
+    [Fact]
+    public async Task A_founding_year_and_a_joining_month_are_kept_as_precise_as_given()
+    {
+        var name = $"只知年份联盟{Guid.NewGuid():N}"[..14];
+        using var hunan = await portal.SignedInAsync("hunan.staff@demo.local");
+        var form = await hunan.GetAsync("/Alliances/Create");
+        var details = await hunan.SubmitAsync(form, PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Kind"] = nameof(AllianceKind.VocationalEducationUnion),
+            ["Input.FocusAreas"] = nameof(FocusArea.TeacherTraining), ["Input.FoundedOn"] = "2016", ["Input.Lead"] = DemoOrganisations.LiuyangBureau,
+        });
+        var added = await hunan.SubmitAsync(details, "form[action$='handler=AddMember']", new Dictionary<string, string>
+        {
+            ["Input.Organisation"] = DemoOrganisations.Spa, ["Input.Role"] = nameof(MemberRole.Member), ["Input.JoinedOn"] = "2017年3月",
+        });
+        Assert.Contains("2016年", added.Text, StringComparison.Ordinal);
+        Assert.Contains("2017年3月", added.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2016-01-01", added.Text, StringComparison.Ordinal);
+        var csv = await hunan.Http.GetStringAsync($"/Alliances?handler=ExportMembers&format=csv&q={Uri.EscapeDataString(name)}", TestContext.Current.CancellationToken);
+        Assert.Contains("\"2017-03\"", csv, StringComparison.Ordinal);
+
+        var union = await portal.WithDatabaseAsync(db => db.Alliances.Where(a => a.Name == VocEdAlliance.Web.Data.Seed.DemoData.UnionName).Select(a => a.Id).SingleAsync());
+        using var shanghai = await portal.SignedInAsync("shanghai.staff@demo.local");
+        var unionPage = await shanghai.GetAsync($"/Alliances/{union}");
+        Assert.Contains("2016年", unionPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2016-01-01", unionPage.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Hunan_founds_an_alliance_led_by_Liuyang_adds_a_Shanghai_member_and_visibility_follows_the_members()
     {

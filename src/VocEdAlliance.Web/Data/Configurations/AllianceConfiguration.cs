@@ -17,6 +17,8 @@ public sealed class AllianceConfiguration : IEntityTypeConfiguration<Alliance>
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
         builder.PrimitiveCollection(a => a.FocusAreas).ElementType(e => e.HasConversion<string>());
         builder.Property(a => a.Description).HasMaxLength(4000);
+        builder.Property(a => a.FoundedOnPrecision).IsDatePrecision();
+        builder.Ignore(a => a.Founded);
         builder.HasOne<Alliance>().WithMany().HasForeignKey(a => a.ParentAllianceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Members).WithOne(m => m.Alliance).HasForeignKey(m => m.AllianceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -40,5 +42,7 @@ public sealed class AllianceMemberConfiguration : IEntityTypeConfiguration<Allia
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.OrganisationId);
+        builder.Property(m => m.JoinedOnPrecision).IsDatePrecision();
+        builder.Ignore(m => m.Joined);
     }
 }

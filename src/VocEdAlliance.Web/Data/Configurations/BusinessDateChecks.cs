@@ -19,4 +19,9 @@ internal static class BusinessDateChecks
                     $"{column} BETWEEN DATE '{BusinessDates.Earliest:yyyy-MM-dd}' AND DATE '{BusinessDates.Latest:yyyy-MM-dd}'");
             }
         });
+
+    /// <summary>The precision beside a date that may be only a year or a month (<see cref="PartialDate"/>): by name, a
+    /// full date unless said otherwise (rows written before it existed are days).</summary>
+    public static PropertyBuilder<DatePrecision> IsDatePrecision(this PropertyBuilder<DatePrecision> property) =>
+        property.HasConversion<string>().HasMaxLength(10).HasDefaultValue(DatePrecision.Day).HasSentinel(DatePrecision.Day);
 }

@@ -28,8 +28,8 @@ public sealed class CooperationActivityConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => new { a.AgreementId, a.StartsOn });
         builder.HasIndex(a => new { a.AllianceId, a.StartsOn });
         builder.HasIndex(a => new { a.StartsOn, a.Id });
-        builder.Property(a => a.StartsOnPrecision).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Domain.DatePrecision.Day).HasSentinel(Domain.DatePrecision.Day);
-        builder.Property(a => a.EndsOnPrecision).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Domain.DatePrecision.Day).HasSentinel(Domain.DatePrecision.Day);
+        builder.Property(a => a.StartsOnPrecision).IsDatePrecision();
+        builder.Property(a => a.EndsOnPrecision).IsDatePrecision();
         builder.Ignore(a => a.Starts);
         builder.Ignore(a => a.Ends);
         // The access keys of the activity's agreement and alliance, copied by database triggers (see the migration

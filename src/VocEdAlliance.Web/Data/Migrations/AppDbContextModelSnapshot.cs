@@ -773,6 +773,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("founded_on");
 
+                    b.Property<string>("FoundedOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("founded_on_precision");
+
                     b.Property<bool>("IsDemoPlaceholder")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo_placeholder");
@@ -834,6 +842,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<DateOnly?>("JoinedOn")
                         .HasColumnType("date")
                         .HasColumnName("joined_on");
+
+                    b.Property<string>("JoinedOnPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("joined_on_precision");
 
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date")

@@ -48,7 +48,7 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
         return organisation;
     }
 
-    public Alliance Alliance(string name, string? nameEn, AllianceKind kind, FocusArea[] focus, DateOnly? founded,
+    public Alliance Alliance(string name, string? nameEn, AllianceKind kind, FocusArea[] focus, PartialDate? founded,
         Organisation lead, Alliance? parent = null, string? description = null, bool placeholder = false)
     {
         var alliance = new Alliance(name, nameEn, kind, focus, founded, parent?.Id, description, Member(lead, MemberRole.Lead, founded), placeholder);
@@ -56,10 +56,10 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
         return alliance;
     }
 
-    public static MemberTerms Member(Organisation o, MemberRole role, DateOnly? joined) =>
+    public static MemberTerms Member(Organisation o, MemberRole role, PartialDate? joined) =>
         new(o.Id, o.Name, o.Type, o.RegionCode, role, joined);
 
-    public static void Join(Alliance alliance, DateOnly? joined, params Organisation[] members)
+    public static void Join(Alliance alliance, PartialDate? joined, params Organisation[] members)
     {
         foreach (var member in members)
         {

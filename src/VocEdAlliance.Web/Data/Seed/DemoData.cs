@@ -58,6 +58,9 @@ public static class DemoData
 
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
+    /// <summary>A date the source gives only as a year.</summary>
+    private static PartialDate Y(int year) => PartialDate.OfYear(year);
+
     /// <summary>001: the East–West vocational education collaboration plan 2016–2020 (Ministry of Education and the
     /// State Council Poverty Relief Office), with 10 eastern vocational education groups paired with 10 prefectures of
     /// western Yunnan (names not in the source: placeholders) and eastern schools enrolling students from poor families.</summary>
@@ -65,10 +68,10 @@ public static class DemoData
     {
         var ministry = demo.Named(DemoOrganisations.Ministry);
         var plan = demo.Alliance("东西部职业教育协作行动计划（2016—2020年）", "East–West Vocational Education Collaboration Action Plan (2016–2020)",
-            AllianceKind.CollaborationProgramme, [FocusArea.PovertyAlleviation, FocusArea.VocationalEducationDevelopment], D(2016, 1, 1), ministry,
+            AllianceKind.CollaborationProgramme, [FocusArea.PovertyAlleviation, FocusArea.VocationalEducationDevelopment], Y(2016), ministry,
             description: "教育部、国务院扶贫办印发。东部职业院校招收西部贫困家庭学生；10个职业教育集团与滇西10州市结对；建立考核评价制度、年度计划，实时报送、定期总结分析。");
         var yunnan = demo.Bureau("云南省教育厅", "Yunnan Provincial Department of Education", "530000");
-        DemoBuilder.Join(plan, D(2016, 1, 1), yunnan);
+        DemoBuilder.Join(plan, Y(2016), yunnan);
         (string Province, string East, string Prefecture, string Code)[] pairs =
         [
             ("北京", "110105", "保山市", "530500"), ("天津", "120104", "丽江市", "530700"), ("上海", "310104", "普洱市", "530800"),
@@ -81,7 +84,7 @@ public static class DemoData
         {
             var group = demo.School($"{province}演示职业教育集团牵头院校", null, east, InstitutionKind.HigherVocationalCollege, placeholder: true);
             var bureau = demo.Bureau($"{prefecture}教育体育局（演示）", null, code, placeholder: true);
-            DemoBuilder.Join(plan, D(2016, 1, 1), group, bureau);
+            DemoBuilder.Join(plan, Y(2016), group, bureau);
             var agreement = demo.Agreement(AgreementKind.Framework, $"{province}职教集团与{prefecture}职业教育结对帮扶协议（演示）", D(2016, 9, 1), D(2020, 12, 31),
                 [StudentExchange, TeacherTraining, SpecialtyConstruction], [group, bureau], plan,
                 notes: "来源未给出集团与州市的名称，此为演示占位。");
@@ -111,7 +114,7 @@ public static class DemoData
         {
             var giver = demo.School(east, null, eastRegion, placeholder: true);
             var receiver = demo.School(west, null, westRegion, placeholder: true);
-            DemoBuilder.Join(eastWest, D(2017, 1, 1), giver, receiver);
+            DemoBuilder.Join(eastWest, Y(2017), giver, receiver);
             demo.Agreement(AgreementKind.Pairing, $"对口支援{area}职业教育结对协议（演示）", D(2017, 3, 1), D(2020, 12, 31),
                 [TeacherTraining, StudentExchange, SpecialtyConstruction], [giver, receiver], eastWest,
                 notes: $"东西部职业教育协作行动计划：对口支援{area}的省市加强职业教育协作。双方校名来源未给出，为演示占位。");
@@ -176,16 +179,16 @@ public static class DemoData
         var shanghai = demo.Bureau(DemoOrganisations.ShanghaiCommission, "Shanghai Municipal Education Commission", "310000");
         var zunyi = demo.Bureau(DemoOrganisations.ZunyiBureau, "Zunyi Municipal Education Bureau", "520300");
         var union = demo.Alliance(UnionName, "Shanghai–Zunyi Vocational Education Union", AllianceKind.VocationalEducationUnion,
-            [FocusArea.PovertyAlleviation, FocusArea.VocationalEducationDevelopment, FocusArea.TeacherTraining], D(2016, 1, 1), shanghai, eastWest,
+            [FocusArea.PovertyAlleviation, FocusArea.VocationalEducationDevelopment, FocusArea.TeacherTraining], Y(2016), shanghai, eastWest,
             "2016年成立，服务东西部职业教育协作与精准扶贫；遵义12所学校与上海学校签订结对协议，通过资金支持、学生交流、师资培训等开展合作。");
-        DemoBuilder.Join(union, D(2016, 1, 1), zunyi);
+        DemoBuilder.Join(union, Y(2016), zunyi);
         string[] zunyiCounties = ["520303", "520304", "520322", "520323", "520324", "520326", "520327", "520328", "520329", "520330", "520381", "520382"];
         string[] shanghaiDistricts = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310114", "310115", "310117"];
         for (var i = 0; i < UnionPairings; i++)
         {
             var west = demo.School($"遵义市演示中职学校{i + 1}", null, zunyiCounties[i], placeholder: true);
             var east = demo.School($"上海市演示中职学校{i + 1}", null, shanghaiDistricts[i], placeholder: true);
-            DemoBuilder.Join(union, D(2017, 1, 1), west, east);
+            DemoBuilder.Join(union, Y(2017), west, east);
             demo.Agreement(AgreementKind.Pairing, $"沪遵结对帮扶协议（演示）{i + 1}", D(2017, 3, 1), null,
                 [FinancialSupport, StudentExchange, TeacherTraining], [east, west], union,
                 notes: "来源只给出“遵义12所学校与上海学校签订结对协议”，双方校名为演示占位。");
@@ -291,9 +294,9 @@ public static class DemoData
             description: "把郴州“产教融合”各项目归在一起的演示分组：中职83.6%、高职75.0%专业对接本地重点产业；186家合作企业。");
         DemoBuilder.Join(model, null, college, comprehensive, guiyangSchool, jiahe, linwu, yongxing, anren);
         var ftz = demo.Alliance("郴州自贸片区新材料和信息技术产教联盟", "Chenzhou FTZ New Materials and IT Industry–Education Alliance",
-            AllianceKind.IndustryEducationAlliance, [FocusArea.IndustryEducationIntegration], D(2024, 1, 1), chenzhou,
+            AllianceKind.IndustryEducationAlliance, [FocusArea.IndustryEducationIntegration], Y(2024), chenzhou,
             description: "2024年成立，联合107家单位（来源未列出名单）。");
-        DemoBuilder.Join(ftz, D(2024, 1, 1), college, greep);
+        DemoBuilder.Join(ftz, Y(2024), college, greep);
 
         var newEnergy = demo.Agreement(AgreementKind.SchoolEnterprise, "郴州职业技术学院新能源学院校企合作", D(2023, 9, 1), null,
             [TrainingBase, CurriculumCoDevelopment], [college, greep], ftz, specialties: "新能源材料、锂电池技术");

@@ -31,7 +31,7 @@ public enum MemberRole
 
 /// <summary>An organisation joining, as it stood then.</summary>
 public sealed record MemberTerms(Guid OrganisationId, string OrganisationName, OrganisationType Type, string RegionCode,
-    MemberRole Role, DateOnly? JoinedOn);
+    MemberRole Role, PartialDate? JoinedOn);
 
 /// <summary>联盟 / 职教集团 / 联合会 / 协作计划: visible to the bureaus of every member's region and to the members.</summary>
 public sealed class Alliance : IAccessControlled
@@ -43,7 +43,12 @@ public sealed class Alliance : IAccessControlled
     public string? NameEn { get; private set; }
     public AllianceKind Kind { get; private set; }
     public List<FocusArea> FocusAreas { get; private set; } = [];
+    /// <summary>The first day of the period the founding date names (<see cref="FoundedOnPrecision"/>: a day, a month
+    /// or a year, as precise as the source).</summary>
     public DateOnly? FoundedOn { get; private set; }
+    public DatePrecision FoundedOnPrecision { get; private set; }
+
+    public PartialDate? Founded => FoundedOn is { } day ? new PartialDate(day, FoundedOnPrecision) : null;
     public Guid? ParentAllianceId { get; private set; }
     public string? Description { get; private set; }
     public bool IsDemoPlaceholder { get; private set; }
@@ -57,7 +62,7 @@ public sealed class Alliance : IAccessControlled
     {
     }
 
-    public Alliance(string name, string? nameEn, AllianceKind kind, IEnumerable<FocusArea> focusAreas, DateOnly? foundedOn,
+    public Alliance(string name, string? nameEn, AllianceKind kind, IEnumerable<FocusArea> focusAreas, PartialDate? foundedOn,
         Guid? parentAllianceId, string? description, MemberTerms lead, bool isDemoPlaceholder = false)
     {
         ChangeDetails(name, nameEn, kind, focusAreas, foundedOn, parentAllianceId, description);
@@ -66,7 +71,7 @@ public sealed class Alliance : IAccessControlled
     }
 
     public void ChangeDetails(string name, string? nameEn, AllianceKind kind, IEnumerable<FocusArea> focusAreas,
-        DateOnly? foundedOn, Guid? parentAllianceId, string? description)
+        PartialDate? foundedOn, Guid? parentAllianceId, string? description)
     {
         var trimmed = Text.Required(name, nameof(Name), NameMaxLength);
         if (parentAllianceId == Id)
@@ -77,7 +82,9 @@ public sealed class Alliance : IAccessControlled
         NameEn = Text.Optional(nameEn, NameMaxLength, nameof(NameEn));
         Kind = kind;
         FocusAreas = [.. focusAreas.Distinct().Order()];
-        FoundedOn = BusinessDates.Check(foundedOn, nameof(FoundedOn));
+        var founded = foundedOn is { } known ? new PartialDate(BusinessDates.Check(known.Start, nameof(FoundedOn)), known.Precision) : (PartialDate?)null;
+        FoundedOn = founded?.Start;
+        FoundedOnPrecision = founded?.Precision ?? DatePrecision.Day;
         ParentAllianceId = parentAllianceId;
         Description = Text.Optional(description, 4000, nameof(Description));
     }
@@ -119,6 +126,10 @@ public sealed class AllianceMember : IAccessControlledPart
     public string RegionCode { get; private set; } = string.Empty;
     public MemberRole Role { get; private set; }
     public DateOnly? JoinedOn { get; private set; }
+    public DatePrecision JoinedOnPrecision { get; private set; }
+
+    /// <summary>When the member joined, as precise as the source.</summary>
+    public PartialDate? Joined => JoinedOn is { } day ? new PartialDate(day, JoinedOnPrecision) : null;
     public DateOnly? LeftOn { get; private set; }
 
     private AllianceMember()
@@ -134,7 +145,9 @@ public sealed class AllianceMember : IAccessControlledPart
         OrganisationType = terms.Type;
         RegionCode = terms.RegionCode;
         Role = terms.Role;
-        JoinedOn = BusinessDates.Check(terms.JoinedOn, nameof(JoinedOn));
+        var joined = terms.JoinedOn is { } known ? new PartialDate(BusinessDates.Check(known.Start, nameof(JoinedOn)), known.Precision) : (PartialDate?)null;
+        JoinedOn = joined?.Start;
+        JoinedOnPrecision = joined?.Precision ?? DatePrecision.Day;
     }
 
     internal void LeaveOn(DateOnly leftOn)

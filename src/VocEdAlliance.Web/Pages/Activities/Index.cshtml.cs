@@ -67,15 +67,10 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
                            ?? a.Alliance!.Members.Where(m => m.OrganisationId == a.ReceiverOrganisationId).Select(m => m.OrganisationName).FirstOrDefault(),
                 a.AmountCny, a.SourceOfFunds, a.Description,
             }),
-            a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), Cell(a.StartsOn, a.StartsOnPrecision),
-                Cell(a.EndsOn, a.EndsOnPrecision), a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
+            a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), DateCell(a.StartsOn, a.StartsOnPrecision),
+                DateCell(a.EndsOn, a.EndsOnPrecision), a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
                 a.Giver, a.Receiver, a.AmountCny, a.SourceOfFunds, a.Description]));
     }
-
-    /// <summary>A date cell as precise as the record: a date for a day, the text 2016 or 2016-04 for a year or a month
-    /// (which the import reads back as such).</summary>
-    private static object? Cell(DateOnly? date, Domain.DatePrecision precision) =>
-        date is not { } day ? null : precision == Domain.DatePrecision.Day ? day : new Domain.PartialDate(day, precision).ToString();
 
     private (IQueryable<CooperationActivity> Query, IOrderedQueryable<CooperationActivity> Ordered) Selected()
     {

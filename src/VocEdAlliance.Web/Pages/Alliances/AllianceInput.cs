@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Alliances;
 
 namespace VocEdAlliance.Web.Pages.Alliances;
@@ -22,7 +23,7 @@ public sealed class AllianceInput
     public List<FocusArea> FocusAreas { get; set; } = [];
 
     [Display(Name = "Field.FoundedOn")]
-    public DateOnly? FoundedOn { get; set; }
+    public PartialDate? FoundedOn { get; set; }
 
     [Display(Name = "Field.ParentAlliance")]
     public Guid? ParentAllianceId { get; set; }
@@ -39,7 +40,7 @@ public sealed class AllianceInput
 
     public static AllianceInput From(Alliance a) => new()
     {
-        Name = a.Name, NameEn = a.NameEn, Kind = a.Kind, FocusAreas = [.. a.FocusAreas], FoundedOn = a.FoundedOn,
+        Name = a.Name, NameEn = a.NameEn, Kind = a.Kind, FocusAreas = [.. a.FocusAreas], FoundedOn = a.Founded,
         ParentAllianceId = a.ParentAllianceId, Description = a.Description, Version = a.Version,
     };
 }
@@ -56,5 +57,5 @@ public sealed class MemberInput
     public MemberRole? Role { get; set; }
 
     [Display(Name = "Field.JoinedOn")]
-    public DateOnly? JoinedOn { get; set; }
+    public PartialDate? JoinedOn { get; set; }
 }

@@ -19,7 +19,7 @@ namespace VocEdAlliance.Web.Pages.Alliances;
 public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record MemberRow(Guid Id, string Name, MemberRole Role, string RegionPath, DateOnly? JoinedOn, DateOnly? LeftOn);
+    public sealed record MemberRow(Guid Id, string Name, MemberRole Role, string RegionPath, Domain.PartialDate? JoinedOn, DateOnly? LeftOn);
     public sealed record AgreementRow(Guid Id, string Title, AgreementStatus Status);
     public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn);
 
@@ -118,7 +118,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         var members = new List<MemberRow>();
         foreach (var m in Alliance.Members.OrderBy(m => m.Role).ThenBy(m => m.OrganisationName, StringComparer.Ordinal))
         {
-            members.Add(new MemberRow(m.Id, m.OrganisationName, m.Role, await regions.PathAsync(m.RegionCode, CultureInfo.CurrentUICulture), m.JoinedOn, m.LeftOn));
+            members.Add(new MemberRow(m.Id, m.OrganisationName, m.Role, await regions.PathAsync(m.RegionCode, CultureInfo.CurrentUICulture), m.Joined, m.LeftOn));
         }
         Members = members;
         Agreements = await db.Agreements.AsNoTracking().Where(a => a.AllianceId == Id && !a.IsArchived)

@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     [BindProperty(SupportsGet = true)] public AllianceKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public FocusArea? Focus { get; set; }
 
-    public sealed record Row(Guid Id, string Name, AllianceKind Kind, DateOnly? FoundedOn, string? Lead, int Members);
+    public sealed record Row(Guid Id, string Name, AllianceKind Kind, Domain.PartialDate? FoundedOn, string? Lead, int Members);
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanCreate { get; private set; }
@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
         var (query, ordered) = await SelectedAsync();
         Results = await ordered
-            .Select(a => new Row(a.Id, a.Name, a.Kind, a.FoundedOn,
+            .Select(a => new Row(a.Id, a.Name, a.Kind, a.FoundedOn != null ? new Domain.PartialDate(a.FoundedOn.Value, a.FoundedOnPrecision) : null,
                 a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
                 a.Members.Count(m => m.LeftOn == null)))
             .ToPageAsync(PageNumber, query);
@@ -59,12 +59,12 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         return Export(format, "Alliances.Title", ExportColumns,
             ordered.Select(a => new
             {
-                a.Name, a.NameEn, a.Kind, a.FocusAreas, a.FoundedOn, a.Description,
+                a.Name, a.NameEn, a.Kind, a.FocusAreas, a.FoundedOn, a.FoundedOnPrecision, a.Description,
                 Lead = a.Members.Where(m => m.Role == MemberRole.Lead && m.LeftOn == null).Select(m => m.OrganisationName).FirstOrDefault(),
                 Members = a.Members.Count(m => m.LeftOn == null),
             }),
             a => ValueTask.FromResult<object?[]>([a.Name, a.NameEn, t.Enum(a.Kind), string.Join(separator, a.FocusAreas.Select(f => t.Enum(f))),
-                a.FoundedOn, a.Lead, a.Members, a.Description]));
+                DateCell(a.FoundedOn, a.FoundedOnPrecision), a.Lead, a.Members, a.Description]));
     }
 
     /// <summary>The members (past ones too, with the day they left) of every alliance the filters select.</summary>
@@ -73,9 +73,9 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         var (query, _) = await SelectedAsync();
         var culture = CultureInfo.CurrentUICulture;
         return Export(format, "Alliances.Members.Title", MemberExportColumns,
-            query.SelectMany(a => a.Members.Select(m => new { Alliance = a.Name, m.OrganisationName, m.RegionCode, m.Role, m.JoinedOn, m.LeftOn }))
+            query.SelectMany(a => a.Members.Select(m => new { Alliance = a.Name, m.OrganisationName, m.RegionCode, m.Role, m.JoinedOn, m.JoinedOnPrecision, m.LeftOn }))
                 .OrderBy(m => m.Alliance).ThenBy(m => m.Role).ThenBy(m => m.OrganisationName),
-            async m => [m.Alliance, m.OrganisationName, m.RegionCode, await regions.PathAsync(m.RegionCode, culture), t.Enum(m.Role), m.JoinedOn, m.LeftOn]);
+            async m => [m.Alliance, m.OrganisationName, m.RegionCode, await regions.PathAsync(m.RegionCode, culture), t.Enum(m.Role), DateCell(m.JoinedOn, m.JoinedOnPrecision), m.LeftOn]);
     }
 
     public string? MemberExportUrl(string format) =>

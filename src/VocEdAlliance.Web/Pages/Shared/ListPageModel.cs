@@ -18,6 +18,11 @@ public sealed record ListFilter(string Key, string? Value, string? Shown = null)
 /// filters and its default sort.</summary>
 public abstract class ListPageModel : PageModel
 {
+    /// <summary>An export's date cell as precise as the record: a date for a day, the text 2016 or 2016-04 for a year or a
+    /// month (which the import reads back as such).</summary>
+    protected static object? DateCell(DateOnly? date, Domain.DatePrecision precision) =>
+        date is not { } day ? null : precision == Domain.DatePrecision.Day ? day : new Domain.PartialDate(day, precision).ToString();
+
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
