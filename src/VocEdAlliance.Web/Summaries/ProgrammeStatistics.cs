@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Domain.Agreements;
+using VocEdAlliance.Web.Domain.Organisations;
 using VocEdAlliance.Web.Domain.Programmes;
 using VocEdAlliance.Web.Domain.Regions;
 
@@ -17,8 +19,10 @@ public readonly record struct Share(decimal? Percent)
 /// <summary>The figures of programmes (专业) in one year at one level (null: every level), as docs/summaries.md defines
 /// them: programmes taught that year; of those, the ones aligned with local key industries (<see cref="AlignmentRule"/>);
 /// programmes opened, closed and downsized that year; and that year's graduates, employed and employed locally.</summary>
+/// <param name="Partnerships">In the total row only (null in a level's): school–enterprise agreements and industrial
+/// colleges in force some time in the year with a school party in the place asked.</param>
 public sealed record ProgrammeFigures(int Year, ProgrammeLevel? Level, int Taught, int Aligned, int Opened, int Closed, int Downsized,
-    int Graduates, int Employed, int EmployedLocally)
+    int Graduates, int Employed, int EmployedLocally, int? Partnerships = null)
 {
     public Share AlignedShare => Share.Of(Aligned, Taught);
     public Share EmploymentRate => Share.Of(Employed, Graduates);
@@ -52,8 +56,36 @@ public sealed class ProgrammeStatistics(AppDbContext db, TimeProvider clock)
         var industryIds = programmes.Select(p => p.KeyIndustryId).OfType<Guid>().Distinct().ToList();
         var industries = await db.KeyIndustries.AsNoTracking().Where(k => industryIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id);
         var years = YearsOf(filters, programmes);
+        var partnerships = await PartnershipsAsync(filters, zones, years);
         return [.. years.SelectMany(year => Enum.GetValues<ProgrammeLevel>().Select(level => (ProgrammeLevel?)level).Append(null)
-            .Select(level => Figures(year, level, programmes.Where(p => level is null || p.Level == level), industries)))];
+            .Select(level => Figures(year, level, programmes.Where(p => level is null || p.Level == level), industries) with
+            {
+                Partnerships = level is null ? partnerships.Count(p => p.From.Year <= year && (p.To is null || p.To.Value.Year >= year)) : null,
+            }))];
+    }
+
+    /// <summary>The school–enterprise partnerships (校企合作: school–enterprise agreements and industrial colleges) the
+    /// reader may see, active or since expired, not archived, with a school party in the place asked: their periods.</summary>
+    private async Task<List<(DateOnly From, DateOnly? To)>> PartnershipsAsync(SummaryFilters filters, IReadOnlyDictionary<string, MacroZone> zones,
+        IReadOnlyList<int> years)
+    {
+        var first = new DateOnly(years.Min(), 1, 1);
+        var last = new DateOnly(years.Max(), 12, 31);
+        var prefix = filters.RegionPrefix ?? filters.ProvincePrefix ?? string.Empty;
+        var schoolKinds = new InstitutionKind?[] { InstitutionKind.SecondaryVocationalSchool, InstitutionKind.HigherVocationalCollege, InstitutionKind.TechnicianSchool };
+        var found = await db.Agreements.AsNoTracking()
+            .Where(a => (a.Kind == AgreementKind.SchoolEnterprise || a.Kind == AgreementKind.IndustrialCollege) && !a.IsArchived
+                        && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.Expired)
+                        && a.EffectiveFrom <= last && (a.EffectiveTo == null || a.EffectiveTo >= first))
+            .Select(a => new
+            {
+                a.EffectiveFrom, a.EffectiveTo,
+                Schools = a.Parties.Where(p => schoolKinds.Contains(p.InstitutionKind)).Select(p => p.RegionCode).ToList(),
+            })
+            .ToListAsync();
+        return [.. found.Select(a => (a.EffectiveFrom, a.EffectiveTo, Places: a.Schools.Where(place => place.StartsWith(prefix, StringComparison.Ordinal)).ToList()))
+            .Where(a => a.Places.Count > 0 && (filters.Zone is not { } zone || a.Places.Any(place => zones.GetValueOrDefault(place[..2]) == zone)))
+            .Select(a => (a.EffectiveFrom, a.EffectiveTo))];
     }
 
     /// <summary>The years asked for; without any, the latest year something happened to a programme in scope (opened,

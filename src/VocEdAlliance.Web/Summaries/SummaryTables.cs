@@ -119,10 +119,10 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
         new(Programmes, title,
             [t["Field.Year"], t["Field.ProgrammeLevel"], t["Summary.Programmes.Taught"], t["Summary.Programmes.Aligned"], t["Summary.Programmes.AlignedShare"],
              t["Summary.Programmes.Opened"], t["Summary.Programmes.Closed"], t["Summary.Programmes.Downsized"], t["Field.Graduates"], t["Field.Employed"],
-             t["Summary.Programmes.EmploymentRate"], t["Field.EmployedLocally"], t["Summary.Programmes.LocalRate"]],
+             t["Summary.Programmes.EmploymentRate"], t["Field.EmployedLocally"], t["Summary.Programmes.LocalRate"], t["Summary.Programmes.Partnerships"]],
             [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture),
                 r.Level is { } level ? t.Enum(level) : t["Summary.Total"].Value, r.Taught, r.Aligned, r.AlignedShare.ToString(), r.Opened, r.Closed,
-                r.Downsized, r.Graduates, r.Employed, r.EmploymentRate.ToString(), r.EmployedLocally, r.LocalEmploymentRate.ToString()])]);
+                r.Downsized, r.Graduates, r.Employed, r.EmploymentRate.ToString(), r.EmployedLocally, r.LocalEmploymentRate.ToString(), r.Partnerships])]);
 
     /// <summary>The evaluation ranking by province of each published round (a round's page shows the same table).</summary>
     public static TableExport EvaluationTable(string title, IReadOnlyList<ProvinceRank> rows, IStringLocalizer t) =>
