@@ -52,23 +52,30 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
                             && a.EffectiveTo != null && a.EffectiveTo >= today && a.EffectiveTo <= horizon)
                 .ToListAsync(cancellationToken))
             .Where(a => a.NeedsExpiryReminder(today, window)).ToList();
-        if (ending.Count == 0)
+        if (await MarkRemindedAsync(db, ending, a => a.MarkExpiryReminderSent(today), cancellationToken))
         {
-            return;
+            LogReminded(logger, ending.Count);
         }
-        foreach (var agreement in ending)
+    }
+
+    /// <summary>Marks each record as reminded and saves (the save announces them); false when there was none, or when
+    /// another instance got there first (its save announced them).</summary>
+    private static async Task<bool> MarkRemindedAsync<T>(AppDbContext db, List<T> records, Action<T> mark, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
         {
-            agreement.MarkExpiryReminderSent(today);
+            return false;
         }
+        records.ForEach(mark);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return;
+            return false;
         }
-        LogReminded(logger, ending.Count);
     }
 
     /// <summary>Marks the self-assessments due within a week and not yet submitted as reminded, once each: the save
@@ -81,23 +88,10 @@ public sealed partial class AgreementExpiry(IServiceScopeFactory scopes, TimePro
                             && e.Round.Status == Domain.Evaluations.EvaluationRoundStatus.Open && e.Round.DueOn >= today && e.Round.DueOn <= horizon)
                 .ToListAsync(cancellationToken))
             .Where(e => e.NeedsReminder(today)).ToList();
-        if (due.Count == 0)
+        if (await MarkRemindedAsync(db, due, e => e.MarkReminded(today), cancellationToken))
         {
-            return;
+            LogEvaluationsReminded(logger, due.Count);
         }
-        foreach (var evaluation in due)
-        {
-            evaluation.MarkReminded(today);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return;
-        }
-        LogEvaluationsReminded(logger, due.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminded {Count} parties of self-assessments due within a week")]

@@ -82,7 +82,7 @@ public static class HistoryWriter
                     // Every save of a self-assessment or review, readable by whoever sees its agreement.
                     entries.Add(Entry(nameof(Domain.Evaluations.PartyEvaluation), evaluation.Id,
                         entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
-                        entry.State == EntityState.Added ? [] : Changed(entry), evaluation.Agreement.AccessKeys));
+                        entry.State == EntityState.Added ? [] : Changed(entry), evaluation.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys)));
                     break;
                 case YearlyPlan plan:
                     entries.Add(Entry(nameof(YearlyPlan), plan.Id,

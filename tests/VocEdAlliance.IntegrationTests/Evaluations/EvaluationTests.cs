@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VocEdAlliance.Web.Domain.Evaluations;
 using VocEdAlliance.Web.Domain.Inbox;
 using VocEdAlliance.Web.Domain.Organisations;
@@ -143,6 +144,27 @@ public class EvaluationTests(PortalFixture portal)
         Assert.Null(round.Document.QuerySelector("[data-testid=publish-form]"));
         using var ministry = await portal.SignedInAsync("ministry@demo.local");
         Assert.Null((await ministry.GetAsync($"/Evaluations/{roundId}")).Document.QuerySelector("[data-testid=publish-form]"));
+    }
+
+    [Fact]
+    public async Task A_self_assessment_due_within_a_week_is_reminded_once_in_the_inbox()
+    {
+        var (_, first, _, bureau) = await CountyAsync("440804");
+        var principal = await portal.CreateUserAsync(Roles.SchoolPrincipal, organisationId: first.Id);
+        var chinaToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var roundId = await OpenRoundAsync(bureau, new Dictionary<string, string>(Rubric)
+        {
+            ["Input.Year"] = (chinaToday.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.DueOn"] = chinaToday.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var expiry = portal.Factory.Services.GetRequiredService<VocEdAlliance.Web.Data.AgreementExpiry>();
+        await expiry.RunOnceAsync(TestContext.Current.CancellationToken);
+        await expiry.RunOnceAsync(TestContext.Current.CancellationToken);
+
+        var evaluationId = await portal.WithDatabaseAsync(db => db.PartyEvaluations.Where(e => e.RoundId == roundId && e.OrganisationId == first.Id).Select(e => e.Id).SingleAsync());
+        var due = await portal.WithDatabaseAsync(db => db.Notifications.Where(n => n.RecordId == evaluationId && n.Kind == NotificationKind.EvaluationDue)
+            .Select(n => n.RecipientUserId).ToListAsync());
+        Assert.Equal(1, due.Count(id => id == principal.Id));
     }
 
     [Fact]
