@@ -22,6 +22,11 @@ public static class HistoryWriter
     private static readonly HashSet<string> Silent = ["Version", "AccessKeys", "TermsText", "TermsHash", "Id", "AnsweredAt", "InstitutionId",
         "SubmittedBy", "ApproverJurisdiction", "ReturnedByUserId", "ReviewerJurisdiction", "ReminderSentOn"];
 
+    /// <summary>An evaluation's fields its history leaves out: the review (private until the results are published) and
+    /// bookkeeping the entry itself says (who, when).</summary>
+    private static readonly HashSet<string> EvaluationPrivate =
+        ["ReviewScores", "ReviewComment", "ReviewedByUserId", "ReviewedAt", "SubmittedByUserId", "SubmittedAt"];
+
     public static IReadOnlyList<HistoryEntry> Collect(ChangeTracker changes, Guid? userId, string userName, DateTimeOffset now)
     {
         var entries = new List<HistoryEntry>();
@@ -79,10 +84,13 @@ public static class HistoryWriter
                         document.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys).Distinct()));
                     break;
                 case Domain.Evaluations.PartyEvaluation evaluation:
-                    // Every save of a self-assessment or review, readable by whoever sees its agreement.
+                    // Every save of a self-assessment, readable by whoever sees its agreement. The review's scores and
+                    // comment are not written here: the parties read them only once the results are published (on the
+                    // evaluation's page); the entry says that it was reviewed, by whom and when.
                     entries.Add(Entry(nameof(Domain.Evaluations.PartyEvaluation), evaluation.Id,
                         entry.State == EntityState.Added ? HistoryAction.Created : HistoryAction.Updated,
-                        entry.State == EntityState.Added ? [] : Changed(entry), evaluation.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys)));
+                        entry.State == EntityState.Added ? [] : [.. Changed(entry).Where(f => !EvaluationPrivate.Contains(f.Field))],
+                        evaluation.Owners.OfType<IAccessControlled>().SelectMany(o => o.AccessKeys)));
                     break;
                 case YearlyPlan plan:
                     entries.Add(Entry(nameof(YearlyPlan), plan.Id,

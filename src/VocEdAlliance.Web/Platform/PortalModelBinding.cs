@@ -52,7 +52,10 @@ public static class PortalModelBinding
             var (value, error) = Read(raw, context.ModelMetadata);
             if (error is not null)
             {
-                var field = t[context.ModelMetadata.GetDisplayName()].Value;
+                // An element of a list (a rubric's scores) has no name of its own: "this value".
+                var field = context.ModelMetadata.MetadataKind == Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.ModelMetadataKind.Type
+                    ? t["Field.Value"].Value
+                    : t[context.ModelMetadata.GetDisplayName()].Value;
                 context.ModelState.TryAddModelError(context.ModelName, type.IsEnum
                     // A choice not offered: named with what was typed, as the framework words it ("“xyz”不是层次的有效值").
                     ? context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(raw ?? string.Empty, field)

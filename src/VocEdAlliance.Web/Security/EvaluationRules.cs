@@ -35,12 +35,13 @@ public static class EvaluationRules
 
     /// <summary>The side that assesses for the party (the user's key) and the places above it, nearest first; null when
     /// the user speaks for no side of it: its own accounts, or a bureau whose jurisdiction holds it (an enterprise has
-    /// no accounts of its own).</summary>
+    /// no accounts of its own) — not the round's publisher.</summary>
     public static (string Key, IReadOnlyList<string> Above)? Assessor(AccessScope scope, PartyEvaluation evaluation)
     {
-        if (!scope.MayWrite || scope.SeesEverything)
+        if (!scope.MayWrite || scope.SeesEverything
+            || (evaluation.Round.PublisherJurisdiction is { } publisher && scope.Key == "r:" + publisher))
         {
-            return null;
+            return null; // the publisher reviews (or routes) in its own round; it never assesses for a party there
         }
         if (scope.Key == AccessKeys.ForOrganisation(evaluation.OrganisationId))
         {

@@ -69,6 +69,10 @@ public class EvaluationTests(PortalFixture portal)
         var beforePublishing = await principal.GetAsync($"/Evaluations/Party/{evaluations[first.Id]}");
         Assert.Null(beforePublishing.Document.QuerySelector("[data-testid=review-total]"));
         Assert.Null(beforePublishing.Document.QuerySelector("[data-testid=evaluation-result]"));
+        var history = await principal.GetAsync($"/History/evaluation/{evaluations[first.Id]}");
+        Assert.Equal(HttpStatusCode.OK, history.Status);
+        Assert.DoesNotContain("材料齐全", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("16.5", history.Text, StringComparison.Ordinal);
 
         // Published: the principal reads the result (40×9/10 + 60×16.5/20 = 85.5), the round ranks Guangdong.
         var round = await bureau.GetAsync($"/Evaluations/{roundId}");
@@ -104,14 +108,22 @@ public class EvaluationTests(PortalFixture portal)
 
         var roundId = await OpenRoundAsync(bureau);
         var evaluation = await portal.WithDatabaseAsync(db => db.PartyEvaluations.SingleAsync(e => e.RoundId == roundId && e.OrganisationId == first.Id));
-        var own = await bureau.GetAsync($"/Evaluations/Party/{evaluation.Id}");
-        var tooHigh = await bureau.SubmitAsync(own, "[data-testid=evaluation-form]",
+        // The publishing bureau reviews in its own round; it is offered no self-assessment to write.
+        Assert.Null((await bureau.GetAsync($"/Evaluations/Party/{evaluation.Id}")).Document.QuerySelector("[data-testid=submit-assessment]"));
+        using var principal = await portal.SignedInPrincipalAsync(first);
+        var own = await principal.GetAsync($"/Evaluations/Party/{evaluation.Id}");
+        var tooHigh = await principal.SubmitAsync(own, "[data-testid=evaluation-form]",
             new Dictionary<string, string> { ["Input.Scores[0]"] = "11", ["Input.Scores[1]"] = "7.3", ["Input.Comment"] = "保留的说明" }, submitter: ("step", "submit"));
         Assert.Contains("0 至 10", tooHigh.FieldError("Input.Scores[0]"), StringComparison.Ordinal);
         Assert.Equal("保留的说明", tooHigh.Document.QuerySelector("textarea[name='Input.Comment']")!.TextContent.Trim());
-        var missing = await bureau.SubmitAsync(tooHigh, "[data-testid=evaluation-form]",
+        var missing = await principal.SubmitAsync(tooHigh, "[data-testid=evaluation-form]",
             new Dictionary<string, string> { ["Input.Scores[0]"] = "10", ["Input.Scores[1]"] = "" }, submitter: ("step", "submit"));
         Assert.Contains("帮扶成效", missing.FieldError("Input.Scores[1]"), StringComparison.Ordinal);
+        // Text for a score: named as "this value", and what was typed stays in the field.
+        var text = await principal.SubmitAsync(missing, "[data-testid=evaluation-form]",
+            new Dictionary<string, string> { ["Input.Scores[0]"] = "abc", ["Input.Scores[1]"] = "3" });
+        Assert.StartsWith("此项", text.FieldError("Input.Scores[0]"), StringComparison.Ordinal);
+        Assert.Equal("abc", text.Document.QuerySelector("input[name='Input.Scores[0]']")!.GetAttribute("value"));
         var stored = await portal.WithDatabaseAsync(db => db.PartyEvaluations.SingleAsync(e => e.Id == evaluation.Id));
         Assert.Equal((PartyEvaluationStatus.Open, 0), (stored.Status, stored.SelfScores.Count));
     }
@@ -165,6 +177,26 @@ public class EvaluationTests(PortalFixture portal)
         var due = await portal.WithDatabaseAsync(db => db.Notifications.Where(n => n.RecordId == evaluationId && n.Kind == NotificationKind.EvaluationDue)
             .Select(n => n.RecipientUserId).ToListAsync());
         Assert.Equal(1, due.Count(id => id == principal.Id));
+    }
+
+    [Fact]
+    public async Task A_draft_saved_meanwhile_in_another_tab_is_shown_and_saving_again_overwrites_knowingly()
+    {
+        var (_, first, _, bureau) = await CountyAsync("440811");
+        var roundId = await OpenRoundAsync(bureau);
+        var evaluation = await portal.WithDatabaseAsync(db => db.PartyEvaluations.SingleAsync(e => e.RoundId == roundId && e.OrganisationId == first.Id));
+        using var principal = await portal.SignedInPrincipalAsync(first);
+        var tabA = await principal.GetAsync($"/Evaluations/Party/{evaluation.Id}");
+        var tabB = await principal.GetAsync($"/Evaluations/Party/{evaluation.Id}");
+        await principal.SubmitAsync(tabA, "[data-testid=evaluation-form]", new Dictionary<string, string> { ["Input.Scores[0]"] = "6", ["Input.Comment"] = "甲页" });
+
+        var conflict = await principal.SubmitAsync(tabB, "[data-testid=evaluation-form]", new Dictionary<string, string> { ["Input.Scores[0]"] = "9", ["Input.Comment"] = "乙页" });
+        Assert.Contains("甲页", conflict.Document.QuerySelector("[data-testid=concurrency-conflict]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("9", conflict.Document.QuerySelector("input[name='Input.Scores[0]']")!.GetAttribute("value"));
+        var again = await principal.SubmitAsync(conflict, "[data-testid=evaluation-form]");
+        Assert.Null(again.Document.QuerySelector("[data-testid=concurrency-conflict]"));
+        var stored = await portal.WithDatabaseAsync(db => db.PartyEvaluations.SingleAsync(e => e.Id == evaluation.Id));
+        Assert.Equal((9m, "乙页"), (stored.SelfScores[0]!.Value, stored.SelfComment));
     }
 
     [Fact]

@@ -62,14 +62,14 @@ public sealed class ActivityImportTests(ImportPortal portal) : IClassFixture<Imp
     }
 
     [Fact]
-    public async Task A_row_known_by_its_year_or_month_is_recorded_as_such()
+    public async Task A_row_known_by_its_year_or_month_is_recorded_as_such_not_as_a_day_of_1905()
     {
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
         var own = await portal.WithDatabaseAsync(db => db.Agreements.Where(a => a.Parties.Any(p => p.OrganisationName.Contains("红花岗")) && !a.IsArchived)
             .OrderBy(a => a.Id).Select(a => "\"" + a.Title + "\"").FirstAsync());
         var tag = Guid.NewGuid().ToString("N")[..6];
         var file = Encoding.UTF8.GetBytes(string.Join("\r\n", Headers,
-            $",{own},,只知年份{tag},师资培训,2019,2019-06,,,,,,,,,,,") + "\r\n");
+            $",{own},,只知年份{tag},师资培训,2019,2019.6,,,,,,,,,,,") + "\r\n");
         var ready = await ImportSteps.UploadAsync(zunyi, file, "活动.csv", "Activities");
         Assert.Equal("新增 1 · 更新 0 · 未变 0 · 拒绝 0", ImportSteps.Summary(ready));
         await ImportSteps.CommitAsync(zunyi, ready);

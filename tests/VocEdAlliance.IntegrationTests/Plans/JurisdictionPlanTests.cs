@@ -57,4 +57,24 @@ public class JurisdictionPlanTests(PortalFixture portal)
         using var xiashan = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: other.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await xiashan.GetAsync($"/Plans/Edit?bureauId={bureau.Id}")).Status);
     }
+
+    [Fact]
+    public async Task Targets_saved_meanwhile_in_another_tab_are_shown_and_saving_again_overwrites_knowingly()
+    {
+        var bureau = await portal.CreateBureauAsync("440823", "遂溪县教育局（测试）");
+        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        var created = await session.SubmitAsync(await session.GetAsync($"/Plans/Edit?bureauId={bureau.Id}"), PortalSession.MainForm,
+            new Dictionary<string, string> { ["Input.Year"] = "2026", ["Input.Schools"] = "3" });
+        var planId = Guid.Parse(created.Url.AbsolutePath.Split('/').Last());
+        var edit = $"/Plans/Edit?bureauId={bureau.Id}&id={planId}";
+        var tabA = await session.GetAsync(edit);
+        var tabB = await session.GetAsync(edit);
+        await session.SubmitAsync(tabA, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Schools"] = "4" });
+
+        var conflict = await session.SubmitAsync(tabB, PortalSession.MainForm, new Dictionary<string, string> { ["Input.Schools"] = "5" });
+        Assert.Contains("职业学校数: 4", conflict.Document.QuerySelector("[data-testid=concurrency-conflict]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("5", conflict.Document.QuerySelector("input[name='Input.Schools']")!.GetAttribute("value"));
+        await session.SubmitAsync(conflict, PortalSession.MainForm);
+        Assert.Equal(5m, await portal.WithDatabaseAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Targets.Schools).SingleAsync()));
+    }
 }

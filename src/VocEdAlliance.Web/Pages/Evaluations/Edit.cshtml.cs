@@ -55,6 +55,9 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public Guid FormToken { get; set; } = SubmitOnce.NewToken();
 
+    /// <summary>The rubric as stored, when a save met a change made meanwhile.</summary>
+    public EvaluationRound? Conflict { get; private set; }
+
     public string FormUrl => Url.Content(Id is { } id ? $"~/Evaluations/Edit/{id}" : "~/Evaluations/Edit");
     public string RowsUrl => FormUrl + "?handler=Rows";
 
@@ -189,7 +192,14 @@ public class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sha
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, t["Concurrency.Changed"]);
+            // Changed meanwhile: the stored rubric is shown above the form, what was typed stays in it, and saving again
+            // overwrites knowingly (or is refused, if it was published meanwhile).
+            if (await this.StoredAfterConflictAsync(db, () => EvaluationAccess.VisibleRounds(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == Id)) is not { } current)
+            {
+                return NotFound();
+            }
+            Conflict = current;
+            Input.Version = current.Version;
             return Page();
         }
         TempData["StatusMessage"] = t["Common.Saved"].Value;

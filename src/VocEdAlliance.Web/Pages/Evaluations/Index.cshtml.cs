@@ -42,7 +42,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
             var jurisdiction = scope.Key.StartsWith("r:", StringComparison.Ordinal) ? scope.Key[2..] : null;
             var organisation = Guid.TryParseExact(scope.Key[2..], "N", out var id) ? id : Guid.Empty;
             open = jurisdiction is not null
-                ? open.Where(e => e.RegionCode.StartsWith(jurisdiction))
+                ? open.Where(e => e.RegionCode.StartsWith(jurisdiction) && e.Round.PublisherJurisdiction != jurisdiction)
                 : open.Where(e => e.OrganisationId == organisation);
             ToAssess = await Waiting(open).ToListAsync();
         }

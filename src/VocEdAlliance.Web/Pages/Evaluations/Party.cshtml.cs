@@ -45,6 +45,9 @@ public class PartyModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sh
 
     public string? ReviewerName { get; private set; }
 
+    /// <summary>The save met a change made meanwhile: the page shows what is stored now.</summary>
+    public bool Conflict { get; private set; }
+
     [BindProperty] public InputModel Input { get; set; } = new();
 
     private Task<PartyEvaluation?> LoadAsync(Guid id) =>
@@ -185,7 +188,9 @@ public class PartyModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sh
             }
             catch (DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError(string.Empty, t["Concurrency.Changed"]);
+                // Saved meanwhile (another tab, a colleague): what is stored now is shown above the form, what was typed
+                // stays in it, and saving again overwrites knowingly (the version is the stored one).
+                Conflict = true;
             }
         }
         db.ChangeTracker.Clear();
@@ -193,6 +198,11 @@ public class PartyModel(AppDbContext db, TimeProvider clock, IStringLocalizer<Sh
         if (Evaluation is null)
         {
             return NotFound();
+        }
+        if (Conflict)
+        {
+            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
+            Input.Version = Evaluation.Version;
         }
         await ShowAsync();
         return Page();

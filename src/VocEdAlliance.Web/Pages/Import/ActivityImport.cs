@@ -63,8 +63,8 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
         bool apply, List<RowProblem> problems, ModelStateDictionary errors)
     {
         ReadChoice<ActivityKind>(fields, nameof(ActivityInput.Kind), problems);
-        ReadSpreadsheetDate(fields, nameof(ActivityInput.StartsOn), yearAlone: true);
-        ReadSpreadsheetDate(fields, nameof(ActivityInput.EndsOn), yearAlone: true);
+        ReadSpreadsheetDate(fields, nameof(ActivityInput.StartsOn));
+        ReadSpreadsheetDate(fields, nameof(ActivityInput.EndsOn));
         var owner = await OwnerAsync(fields, context, problems);
         var (agreement, alliance) = (owner as Agreement, owner as Alliance);
         IReadOnlyList<(Guid Id, string Name)> parties = agreement is not null ? [.. agreement.Parties.Select(p => (p.OrganisationId, p.OrganisationName))]

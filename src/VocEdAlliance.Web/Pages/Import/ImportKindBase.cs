@@ -193,13 +193,13 @@ public abstract class ImportKindBase(RowBinding binding, IStringLocalizer t)
     }
 
     /// <summary>A date typed into a spreadsheet's date cell arrives as its serial number (days since 1899-12-30):
-    /// written as yyyy-MM-dd for the portal's date rule. Where a year alone may be given (<paramref name="yearAlone"/>:
-    /// a date as precise as its source), a whole number from 1900 to 2100 is that year, not a day of 1905.</summary>
-    protected static void ReadSpreadsheetDate(Dictionary<string, string?> fields, string property, bool yearAlone = false)
+    /// written as yyyy-MM-dd for the portal's date rule. Text that reads as a year, a month or a day (2016, 2016.4,
+    /// 2016.12) is never taken for a serial (a day of 1905): a field that takes a year or a month reads it as such, a
+    /// field that wants a day says it is not one.</summary>
+    protected static void ReadSpreadsheetDate(Dictionary<string, string?> fields, string property)
     {
         if (fields[property] is { Length: > 0 } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
-            && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal)
-            && !(yearAlone && serial == Math.Floor(serial) && BusinessDates.InRange((int)serial)))
+            && serial is >= 1 and < 2_958_466 && !text.Contains('-', StringComparison.Ordinal) && PartialDate.Parse(text.Trim()) is null)
         {
             fields[property] = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }

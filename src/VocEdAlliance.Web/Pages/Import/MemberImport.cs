@@ -45,7 +45,7 @@ public sealed class MemberImport(RowBinding binding, IStringLocalizer t) : Impor
         bool apply, List<RowProblem> problems, ModelStateDictionary errors)
     {
         ReadChoice<MemberRole>(fields, nameof(MemberInput.Role), problems);
-        ReadSpreadsheetDate(fields, nameof(MemberInput.JoinedOn), yearAlone: true);
+        ReadSpreadsheetDate(fields, nameof(MemberInput.JoinedOn));
         ReadSpreadsheetDate(fields, LeftOn);
         var (input, bound) = await Binding.BindAsync<MemberInput>(context.Page, fields);
         errors.Merge(bound);

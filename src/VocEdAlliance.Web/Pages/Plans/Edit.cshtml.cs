@@ -34,6 +34,9 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
     public IReadOnlyList<string> AgreedQuotas { get; private set; } = [];
     public string OwnerUrl { get; private set; } = "~/";
 
+    /// <summary>The targets as stored, when a save met a change made meanwhile.</summary>
+    public PlanTargets? Conflict { get; private set; }
+
     /// <summary>The plan waits for approval: saving a change takes it back, to be submitted again (the page says so).</summary>
     public bool SubmittedNow { get; private set; }
 
@@ -159,7 +162,14 @@ public class EditModel(AppDbContext db, IAuthorizationService authorization, ISt
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, t["Concurrency.Changed"]);
+            // Changed meanwhile: the stored targets are shown above the form, what was typed stays in it, and saving
+            // again overwrites knowingly (the version is the stored one).
+            if (await this.StoredAfterConflictAsync(db, () => db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id)) is not { } current)
+            {
+                return NotFound();
+            }
+            Conflict = current.Targets;
+            Input.Version = current.Version;
             return Page();
         }
         catch (DbUpdateException failure) when (failure.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
