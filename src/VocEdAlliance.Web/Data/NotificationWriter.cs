@@ -170,7 +170,8 @@ public static class NotificationWriter
         {
             yield break; // a round recorded after the fact (the demo's 2019 one): nobody waits on it
         }
-        var subject = $"{evaluation.Round.Title} · {evaluation.Agreement.Title}";
+        // The party is named: a bureau that speaks for several parties of one agreement gets one entry for each.
+        var subject = $"{evaluation.Round.Title} · {evaluation.Agreement.Title} · {evaluation.OrganisationName}";
         var party = new[] { (evaluation.OrganisationId, evaluation.RegionCode) };
         var due = evaluation.Round.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (entry.State == EntityState.Added)
@@ -202,9 +203,9 @@ public static class NotificationWriter
             return [];
         }
         var parties = await db.PartyEvaluations.Where(e => e.RoundId == round.Id)
-            .Select(e => new { e.Id, e.OrganisationId, e.RegionCode, e.Agreement.Title }).ToListAsync(cancellationToken);
+            .Select(e => new { e.Id, e.OrganisationId, e.OrganisationName, e.RegionCode, e.Agreement.Title }).ToListAsync(cancellationToken);
         return parties.Select(p => new Announcement(NotificationKind.EvaluationPublished, NotificationRecord.Evaluation, p.Id,
-            $"{round.Title} · {p.Title}", null, r => r.OfPartiesAsync([(p.OrganisationId, p.RegionCode)])));
+            $"{round.Title} · {p.Title} · {p.OrganisationName}", null, r => r.OfPartiesAsync([(p.OrganisationId, p.RegionCode)])));
     }
 
     private static IEnumerable<Announcement> OfRequest(EntityEntry<RegistrationRequest> entry)

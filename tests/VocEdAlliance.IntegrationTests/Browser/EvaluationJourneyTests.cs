@@ -64,7 +64,7 @@ public sealed class EvaluationJourneyTests(PortalFixture portal) : BrowserTests(
         await journey.SignInAsync(principal.Email!, PortalFixture.TestPassword);
         await page.OpenAsync("/Inbox");
         await page.GetByTestId("inbox").GetByRole(AriaRole.Link,
-            new() { Name = journey.T("Inbox.EvaluationOpened", $"{roundTitle} · {title}", "2026-03-31"), Exact = true }).ClickAsync();
+            new() { Name = journey.T("Inbox.EvaluationOpened", $"{roundTitle} · {title} · {school.Name}", "2026-03-31"), Exact = true }).ClickAsync();
         await page.GetByLabel($"{journey.T("Evaluation.SelfScore")} 1", new() { Exact = true }).FillAsync("9");
         await page.GetByLabel($"{journey.T("Evaluation.SelfScore")} 2", new() { Exact = true }).FillAsync("17.5");
         await page.GetByLabel(journey.T("Field.Criterion"), new() { Exact = true }).SelectOptionAsync("2");
@@ -91,7 +91,7 @@ public sealed class EvaluationJourneyTests(PortalFixture portal) : BrowserTests(
         await journey.SignInAsync(reviewer.Email!, PortalFixture.TestPassword);
         await page.OpenAsync("/Inbox");
         await page.GetByTestId("inbox").GetByRole(AriaRole.Link,
-            new() { Name = journey.T("Inbox.EvaluationSubmitted", $"{roundTitle} · {title}", school.Name), Exact = true }).ClickAsync();
+            new() { Name = journey.T("Inbox.EvaluationSubmitted", $"{roundTitle} · {title} · {school.Name}", school.Name), Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("self-comment")).ToHaveTextAsync("全年完成帮扶计划");
         await page.GetByLabel($"{journey.T("Evaluation.ReviewScore")} 1", new() { Exact = true }).FillAsync("8");
         await page.GetByLabel($"{journey.T("Evaluation.ReviewScore")} 2", new() { Exact = true }).FillAsync("16");
@@ -122,7 +122,7 @@ public sealed class EvaluationJourneyTests(PortalFixture portal) : BrowserTests(
         await journey.SignInAsync(principal.Email!, PortalFixture.TestPassword);
         await page.OpenAsync("/Inbox");
         await page.GetByTestId("inbox").GetByRole(AriaRole.Link,
-            new() { Name = journey.T("Inbox.EvaluationPublished", $"{roundTitle} · {title}"), Exact = true }).ClickAsync();
+            new() { Name = journey.T("Inbox.EvaluationPublished", $"{roundTitle} · {title} · {school.Name}"), Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("evaluation-result")).ToHaveTextAsync(journey.T("Evaluation.ResultIs", "78.0"));
         await Expect(page.GetByTestId("review-comment")).ToHaveTextAsync("材料齐全");
         await journey.CheckpointAsync("result");
