@@ -46,6 +46,9 @@ public class JurisdictionPlanTests(PortalFixture portal)
             new Dictionary<string, string> { ["Input.Year"] = "2026", ["Input.Schools"] = "3", ["Input.Enrolment"] = "500" });
         var rows = Indicators(saved);
         Assert.Equal(["3", "2", "66.7%"], rows["职业学校数"]);
+        var csv = await session.Http.GetStringAsync("/Plans?handler=Export&format=csv", TestContext.Current.CancellationToken);
+        Assert.Contains("赤坎区教育局（测试）", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",3,500", csv.Split("\r\n").Single(l => l.Contains("赤坎区教育局（测试）", StringComparison.Ordinal)).Replace("\"", "", StringComparison.Ordinal));
         Assert.Equal(["500", "120", "24.0%"], rows["年招生人数"]);
 
         // Submitted, it goes to the bureau above (none with an account here: the system admin), like any plan.

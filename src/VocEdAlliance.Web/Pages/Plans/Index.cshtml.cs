@@ -89,8 +89,13 @@ public class IndexModel(AppDbContext db, PortalClock clock, IStringLocalizer<Sha
             }),
             p => ValueTask.FromResult<object?[]>([p.Year, p.Agreement, p.Alliance, p.Bureau, t.Enum(p.Status),
                 p.SubmittedAt is { } submitted ? clock.TimeOf(submitted) : null, p.ApprovedAt is { } approved ? clock.TimeOf(approved) : null,
-                .. Enum.GetValues<Indicator>().Select(i => (object?)p.Targets.For(i))]));
+                .. Enum.GetValues<Indicator>().Select(i => (object?)Target(i, p.Targets.For(i)))]));
     }
+
+    /// <summary>A target as the form takes it: funds in yuan to the fen, every other indicator (people, schools,
+    /// events) a whole number — not the column's 14.00.</summary>
+    private static decimal? Target(Indicator indicator, decimal? target) =>
+        target is not { } value ? null : indicator == Indicator.FundsCny ? value : decimal.Truncate(value);
 
     /// <summary>The submitted plans routed to this approver (a bureau's jurisdiction prefix; null: the system admin).</summary>
     public static IQueryable<YearlyPlan> AwaitingApproval(IQueryable<YearlyPlan> plans, string? jurisdiction) =>
