@@ -29,12 +29,13 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : P
         var scope = db.Access;
         MayStart = EvaluationRules.MayPublish(User, scope, out _);
         var rounds = await EvaluationAccess.VisibleRounds(db).AsNoTracking().OrderByDescending(r => r.Year).ThenBy(r => r.Title).Take(200).ToListAsync();
-        var rows = new List<RoundRow>();
-        foreach (var round in rounds)
+        // Each publisher named once (a bureau publishes a round a year; the list is not a query per row).
+        var publishers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var round in rounds.DistinctBy(r => r.PublisherJurisdiction))
         {
-            rows.Add(new RoundRow(round.Id, round.Title, round.Year, await EvaluationAccess.PublisherNameAsync(db, round, t), round.Status, round.DueOn));
+            publishers[round.PublisherJurisdiction ?? string.Empty] = await EvaluationAccess.PublisherNameAsync(db, round, t);
         }
-        Rounds = rows;
+        Rounds = [.. rounds.Select(r => new RoundRow(r.Id, r.Title, r.Year, publishers[r.PublisherJurisdiction ?? string.Empty], r.Status, r.DueOn))];
         // The user's side's own assessments still open (a school's; a bureau's parties in its jurisdiction).
         if (scope.MayWrite && !scope.SeesEverything)
         {

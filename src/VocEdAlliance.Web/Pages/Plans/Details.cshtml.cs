@@ -75,7 +75,10 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         var plan = Plan!;
         // An alliance's plan counts its own activities and those of its agreements (the one definition the summaries use too).
         var activities = await PlanProgress.ActivitiesOf(db, plan).ToListAsync();
-        Indicators = IndicatorRow.Of(plan, activities, await PlanProgress.SchoolsOfAsync(db, plan));
+        // The registry and the programmes are read only where the plan shows schools or enrolment.
+        var schools = plan.BureauId is not null || plan.Targets.Schools is not null || plan.Targets.Enrolment is not null
+            ? await PlanProgress.SchoolsOfAsync(db, plan) : PlanSchools.None;
+        Indicators = IndicatorRow.Of(plan, activities, schools);
         Late = [.. activities.Where(a => plan.IsLate(a, clock.LocalTimeZone)).Select(a => new LateActivity(a.Id, a.Title, a.Starts, a.RecordedAt))];
         CanChange = plan.Status != PlanStatus.Approved
                     && (await authorization.AuthorizeAsync(User, PlanAccess.Owner(plan), Operations.RecordActivity)).Succeeded;
