@@ -18,7 +18,7 @@ public sealed record ActivityItem(Guid Id, Guid? AgreementId, Guid? AllianceId, 
     DateOnly? EndsOn, string? Location, string? ParticipatingOrganisations, int? Participants, int? Students, int? Teachers,
     int? Trainees, decimal? AmountCny, string? Description, Guid? GiverOrganisationId, Guid? ReceiverOrganisationId,
     string? SourceOfFunds, bool Archived, DateTimeOffset RecordedAt, uint Version, Domain.DatePrecision StartsOnPrecision,
-    Domain.DatePrecision EndsOnPrecision);
+    Domain.DatePrecision EndsOnPrecision, int? Employed, int? HouseholdsBenefited, int? IndustryLeaders);
 
 /// <summary><c>/api/v1/activities</c>: read what the caller may see; record one on an agreement or alliance and change
 /// one, as whoever may do so on the pages, through the forms' one code path (<see cref="ActivityInput.Record"/>,
@@ -28,7 +28,7 @@ public static class ActivitiesApi
     private static readonly Expression<Func<CooperationActivity, ActivityItem>> Item = a => new ActivityItem(a.Id, a.AgreementId, a.AllianceId,
         a.Kind, a.Title, a.StartsOn, a.EndsOn, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
         a.AmountCny, a.Description, a.GiverOrganisationId, a.ReceiverOrganisationId, a.SourceOfFunds, a.IsArchived, a.RecordedAt, a.Version,
-        a.StartsOnPrecision, a.EndsOnPrecision);
+        a.StartsOnPrecision, a.EndsOnPrecision, a.Employed, a.HouseholdsBenefited, a.IndustryLeaders);
 
     private static readonly Func<CooperationActivity, ActivityItem> ToItem = Item.Compile();
 

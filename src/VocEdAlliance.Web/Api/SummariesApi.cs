@@ -56,7 +56,7 @@ public static class SummariesApi
         {
             return ApiInput.Refused<SummaryFilters>(errors, t, StatusCodes.Status400BadRequest);
         }
-        var built = await new SummaryTables(report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), new EvaluationRanking(db), t)
+        var built = await new SummaryTables(report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), new EvaluationRanking(db), new TrainingOutcomes(db), t)
             .BuildAsync(table, filters, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         http.Response.Headers.CacheControl = "no-store";
         return Results.Ok(new SummaryTableItem(built.Name, built.Title, built.Headers, built.Rows));

@@ -21,11 +21,13 @@ public readonly record struct Share(decimal? Percent)
 /// programmes opened, closed and downsized that year; and that year's graduates, employed and employed locally.</summary>
 /// <param name="Partnerships">In the total row only (null in a level's): school–enterprise agreements and industrial
 /// colleges in force some time in the year with a school party in the place asked.</param>
+/// <param name="GraduatesReportingEmployment">The graduates of the programmes that report their employed that year: the
+/// employment rate divides by these only (a programme that reports no employment is not counted as placing no one).</param>
 public sealed record ProgrammeFigures(int Year, ProgrammeLevel? Level, int Taught, int Aligned, int Opened, int Closed, int Downsized,
-    int Graduates, int Employed, int EmployedLocally, int? Partnerships = null)
+    int Graduates, int Employed, int EmployedLocally, int GraduatesReportingEmployment, int? Partnerships = null)
 {
     public Share AlignedShare => Share.Of(Aligned, Taught);
-    public Share EmploymentRate => Share.Of(Employed, Graduates);
+    public Share EmploymentRate => Share.Of(Employed, GraduatesReportingEmployment);
     public Share LocalEmploymentRate => Share.Of(EmployedLocally, Employed);
 }
 
@@ -112,6 +114,7 @@ public sealed class ProgrammeStatistics(AppDbContext db, TimeProvider clock)
         return new ProgrammeFigures(year, level, taught.Count,
             taught.Count(p => AlignmentRule.IsAligned(p, p.KeyIndustryId is { } id ? industries.GetValueOrDefault(id) : null, year)),
             list.Count(p => p.OpenedIn == year), list.Count(p => p.ClosedIn == year), list.Count(p => p.DownsizedIn == year),
-            figures.Sum(y => y.Graduates ?? 0), figures.Sum(y => y.Employed ?? 0), figures.Sum(y => y.EmployedLocally ?? 0));
+            figures.Sum(y => y.Graduates ?? 0), figures.Sum(y => y.Employed ?? 0), figures.Sum(y => y.EmployedLocally ?? 0),
+            figures.Where(y => y.Employed is not null).Sum(y => y.Graduates ?? 0));
     }
 }

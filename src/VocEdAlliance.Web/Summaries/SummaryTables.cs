@@ -7,7 +7,8 @@ namespace VocEdAlliance.Web.Summaries;
 
 /// <summary>Every summary as a table: the page shows these (beside their charts), and the CSV and XLSX exports write
 /// exactly these, titled with the panel, the filters and the day.</summary>
-public sealed class SummaryTables(SummaryReport report, PlanProgress plans, ProgrammeStatistics programmes, EvaluationRanking evaluations, IStringLocalizer t)
+public sealed class SummaryTables(SummaryReport report, PlanProgress plans, ProgrammeStatistics programmes, EvaluationRanking evaluations,
+    TrainingOutcomes trainings, IStringLocalizer t)
 {
     public const string EastWest = "east-west";
     public const string Zones = "zones";
@@ -20,13 +21,14 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
     public const string PlansLate = "plans-late";
     public const string Programmes = "programmes";
     public const string Evaluations = "evaluations";
+    public const string Trainings = "trainings";
 
     public static IReadOnlyList<string> All { get; } = [EastWest, Trends, Provinces, Regions, Zones, Alliances, PlansByProvince, PlansByAlliance, PlansLate, Programmes,
-        Evaluations];
+        Trainings, Evaluations];
 
     /// <summary>The tables counted afresh on every request (not from the rollups whose version keys the page's cache),
     /// so the page agrees with its export and the other pages that show them.</summary>
-    public static IReadOnlyList<string> Fresh { get; } = [Programmes, Evaluations];
+    public static IReadOnlyList<string> Fresh { get; } = [Programmes, Trainings, Evaluations];
 
     /// <summary>The province pairs the page lists (hundreds at national scale; the map shows them all).</summary>
     public const int ProvincePairsListed = 50;
@@ -60,6 +62,10 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
         if (table == Programmes)
         {
             return ProgrammeTable(title, await programmes.ByLevelAsync(filters, await report.ZonesAsync()), t);
+        }
+        if (table == Trainings)
+        {
+            return TrainingTable(title, await trainings.ByTrainingAsync(filters, await report.ZonesAsync()), t);
         }
         if (table == Evaluations)
         {
@@ -123,6 +129,18 @@ public sealed class SummaryTables(SummaryReport report, PlanProgress plans, Prog
             [.. rows.Select(r => (IReadOnlyList<object?>)[r.Year.ToString(CultureInfo.InvariantCulture),
                 r.Level is { } level ? t.Enum(level) : t["Summary.Total"].Value, r.Taught, r.Aligned, r.AlignedShare.ToString(), r.Opened, r.Closed,
                 r.Downsized, r.Graduates, r.Employed, r.EmploymentRate.ToString(), r.EmployedLocally, r.LocalEmploymentRate.ToString(), r.Partnerships])]);
+
+    /// <summary>Training outcomes: the total, then each training (its period, people trained, employed and the rate,
+    /// families benefited, leaders produced).</summary>
+    public static TableExport TrainingTable(string title, IReadOnlyList<TrainingFigures> rows, IStringLocalizer t) =>
+        new(Trainings, title,
+            [t["Field.Activity"], t["Field.StartsOn"], t["Field.EndsOn"], t["Summary.Trainings.Trained"], t["Field.Employed"],
+             t["Summary.Programmes.EmploymentRate"], t["Field.HouseholdsBenefited"], t["Field.IndustryLeaders"]],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Id is null ? t["Summary.Total"].Value : r.Title, LocalizerExtensions.Date(r.Starts),
+                LocalizerExtensions.Date(r.Ends), r.Trained, r.Employed, r.EmploymentRate.ToString(), r.HouseholdsBenefited, r.IndustryLeaders])])
+        {
+            PageLists = TrainingOutcomes.Listed + 1,
+        };
 
     /// <summary>The evaluation ranking by province of each published round (a round's page shows the same table).</summary>
     public static TableExport EvaluationTable(string title, IReadOnlyList<ProvinceRank> rows, IStringLocalizer t) =>

@@ -336,7 +336,7 @@ public sealed class SummaryRollupTests(RollupDataset data) : IClassFixture<Rollu
             scope.ServiceProvider.GetRequiredService<CurrentAccess>().Use(reader);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var report = new SummaryReport(db, scope.ServiceProvider.GetRequiredService<RegionDirectory>(), SummaryStore.For(db)!);
-            var tables = new SummaryTables(report, new PlanProgress(db, TimeProvider.System), new ProgrammeStatistics(db, TimeProvider.System), new EvaluationRanking(db),
+            var tables = new SummaryTables(report, new PlanProgress(db, TimeProvider.System), new ProgrammeStatistics(db, TimeProvider.System), new EvaluationRanking(db), new TrainingOutcomes(db),
                 scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<VocEdAlliance.Web.Resources.SharedResource>>());
             foreach (var filters in FilterSets(chenzhou))
             {

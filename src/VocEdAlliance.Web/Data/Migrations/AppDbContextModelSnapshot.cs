@@ -333,6 +333,10 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<int?>("Employed")
+                        .HasColumnType("integer")
+                        .HasColumnName("employed");
+
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
@@ -348,6 +352,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                     b.Property<Guid?>("GiverOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("giver_organisation_id");
+
+                    b.Property<int?>("HouseholdsBenefited")
+                        .HasColumnType("integer")
+                        .HasColumnName("households_benefited");
+
+                    b.Property<int?>("IndustryLeaders")
+                        .HasColumnType("integer")
+                        .HasColumnName("industry_leaders");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean")

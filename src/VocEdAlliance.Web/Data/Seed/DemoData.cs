@@ -305,7 +305,7 @@ public static class DemoData
         var jdPartnership = demo.Agreement(AgreementKind.SchoolEnterprise, "郴州综合职业中专学校与京东校企合作", D(2022, 9, 1), null,
             [CurriculumCoDevelopment, TrainingBase], [comprehensive, jd], model, specialties: "电子商务");
         demo.Activity(jdPartnership, null, ActivityKind.SkillsTraining, "京东校园实训基地“双十一”实训与就业", D(2022, 11, 11), "郴州综合职业中专学校",
-            new ActivityOutcomes(Students: 391), description: "391名毕业生中220人对口就业（就业人数见 docs/demo-data.md）。");
+            new ActivityOutcomes(Students: 391, Employed: 220), description: "391名毕业生中220人对口就业。");
         var base_ = demo.Agreement(AgreementKind.SchoolEnterprise, "桂阳县职业技术教育学校电子产业实训基地共建", D(2021, 9, 1), null,
             [TrainingBase], [guiyangSchool, electronics], model, notes: "3000平方米实训基地；毕业生就业率98.5%，68%留在本地。");
         demo.Activity(base_, null, ActivityKind.ExpertLecture, "2024年行业专家进校授课", D(2024, 1, 1), "郴州市各职业学校",
@@ -322,12 +322,50 @@ public static class DemoData
                 precision: DatePrecision.Year);
         }
         demo.Activity(null, model, ActivityKind.SkillsTraining, "汝城县“人人持证、技能社会”职业技能培训", D(2018, 1, 1), "汝城县",
-            new ActivityOutcomes(Trainees: 100_000), description: "2018年以来培训10万余人次，就业率92.6%。", until: D(2024, 1, 1), precision: DatePrecision.Year);
+            new ActivityOutcomes(Trainees: 100_000, Employed: 92_600),
+            description: "2018年以来培训10万余人次（按10万记），就业率92.6%（就业人数按此折算，演示）。", until: D(2024, 1, 1), precision: DatePrecision.Year);
         demo.Activity(null, model, ActivityKind.SkillsTraining, "资兴市“一户一技能人才”培训", D(2018, 1, 1), "资兴市",
-            new ActivityOutcomes(Trainees: 81_000), description: "培训8.1万人，带动就业3.2万人，3.8万户受益。", until: D(2024, 1, 1), precision: DatePrecision.Year);
+            new ActivityOutcomes(Trainees: 81_000, Employed: 32_000, HouseholdsBenefited: 38_000), description: "培训8.1万人，带动就业3.2万人，3.8万户受益。",
+            until: D(2024, 1, 1), precision: DatePrecision.Year);
         demo.Activity(null, model, ActivityKind.SkillsTraining, "桂阳县“农民大学”学历与技能培养", D(2024, 1, 1), "桂阳县",
-            new ActivityOutcomes(Students: 1_427), description: "毕业1427人，其中产业带头人196人。", precision: DatePrecision.Year);
+            new ActivityOutcomes(Students: 1_427, IndustryLeaders: 196), description: "毕业1427人，其中产业带头人196人。", precision: DatePrecision.Year);
         ChenzhouProgrammes(demo, college, [comprehensive, guiyangSchool, jiahe, linwu, yongxing, anren], guiyangSchool);
+        ChenzhouPlaceholders(demo, ftz, [college, comprehensive, guiyangSchool, jiahe, linwu, yongxing, anren], namedPartnerships: 3);
+    }
+
+    /// <summary>002: "5,000+ in-demand graduates annually" (the programmes' 2024 graduates).</summary>
+    public const int ChenzhouGraduates = 5_000;
+
+    /// <summary>002: the FTZ alliance "uniting 107 entities".</summary>
+    public const int FtzAllianceMembers = 107;
+
+    /// <summary>002: "with 186 corporate partnerships, Chenzhou's vocational schools…".</summary>
+    public const int ChenzhouPartnerships = 186;
+
+    /// <summary>The placeholder enterprises of Chenzhou's school–enterprise partnerships: each in partnership with three
+    /// of the seven schools.</summary>
+    private const int SchoolsPerPlaceholderPartner = 3;
+
+    /// <summary>002 names three of the alliance's 107 members (the bureau leading it, the college, Greep) and three of the
+    /// 186 partnerships (the new-energy school, JD.com, Guiyang's training base): the others are placeholder enterprises
+    /// and placeholder school–enterprise agreements, so that the alliance's members and the partnerships in force are
+    /// counted from records. The source dates neither: the members joined in 2024 (the alliance's year) and the
+    /// partnerships are in force from 2024-01-01 (a placeholder day: an agreement's dates are days).</summary>
+    private static void ChenzhouPlaceholders(DemoBuilder demo, Alliance ftz, Institution[] schools, int namedPartnerships)
+    {
+        var named = ftz.Members.Count;
+        for (var i = named + 1; i <= FtzAllianceMembers; i++)
+        {
+            DemoBuilder.Join(ftz, Y(2024), demo.Enterprise($"郴州自贸片区产教联盟演示成员{i:000}", null, "431003", placeholder: true));
+        }
+        var partnerships = ChenzhouPartnerships - namedPartnerships;
+        for (var i = 0; i < partnerships; i++)
+        {
+            var partner = demo.Enterprise($"郴州校企合作演示企业{i / SchoolsPerPlaceholderPartner + 1:000}", null, "431002", placeholder: true);
+            var school = schools[i % schools.Length];
+            demo.Agreement(AgreementKind.SchoolEnterprise, $"{school.Name}与{partner.Name}校企合作（演示）", D(2024, 1, 1), null,
+                [TrainingBase], [school, partner]);
+        }
     }
 
     /// <summary>Chenzhou's programmes as records, so that its published figures are counted, not typed: in 2024, 83.6 %
@@ -346,13 +384,22 @@ public static class DemoData
             demo.KeyIndustry("431000", "现代服务业（电子商务、文化旅游）（演示）", 2021, 2025),
         ];
         var n = 0;
+        // "5,000+ graduates annually": the Guiyang base's 200 and placeholder graduates of the 52 other programmes taught
+        // since before 2022 (the only ones with a 2024 graduating class), spread evenly, without employment figures.
+        const int graduating = 52;
+        var placeholderGraduates = ChenzhouGraduates - 200;
+        var graduated = 0;
         // One programme: placeholder name and a code of its level's first major categories.
         void Add(Institution school, ProgrammeLevel level, bool aligned, int? opened, int? closed = null, int? downsized = null)
         {
             n++;
             var category = 46 + (n % 6) + MajorCategories.Offset(level);
+            var graduates = opened < 2022 && closed is null
+                ? placeholderGraduates / graduating + (graduated++ < placeholderGraduates % graduating ? 1 : 0)
+                : (int?)null;
             demo.Programme(school, $"演示专业{n}（占位）", level, $"{category}{n % 100:00}{n % 7 + 1:00}", opened, aligned ? industries[n % industries.Length] : null,
-                closed, closed is null ? null : "演示：与本地产业需求不匹配，停止招生", downsized, downsized is null ? null : "演示：招生规模缩减");
+                closed, closed is null ? null : "演示：与本地产业需求不匹配，停止招生", downsized, downsized is null ? null : "演示：招生规模缩减",
+                years: graduates is { } count ? [new ProgrammeYear(2024, null, count, null, null)] : []);
         }
         // Taught in 2024: 55 secondary (46 aligned) and 20 higher vocational (15 aligned); among them the 8 opened in
         // 2024 (6 + 2) and the 14 opened in 2023 (10 + 4); 4 downsized in 2023 and 3 in 2024.

@@ -18,9 +18,16 @@ public enum ActivityKind
     SkillsTraining,
 }
 
-/// <summary>What came of an activity, as reported: all optional, none negative.</summary>
+/// <summary>What came of an activity, as reported: all optional, none negative. <paramref name="Employed"/>: of the
+/// students and trainees, those in work after it (placed, or employment it brought about) — never more than them;
+/// <paramref name="HouseholdsBenefited"/>: families it lifted or helped (a poverty-alleviation training);
+/// <paramref name="IndustryLeaders"/>: industry or village leaders it produced (产业带头人), of the students and trainees.</summary>
 public sealed record ActivityOutcomes(int? Participants = null, int? Students = null, int? Teachers = null,
-    int? Trainees = null, decimal? AmountCny = null);
+    int? Trainees = null, decimal? AmountCny = null, int? Employed = null, int? HouseholdsBenefited = null, int? IndustryLeaders = null)
+{
+    /// <summary>The people it trained or taught: its trainees and students.</summary>
+    public int? Trained => Trainees is null && Students is null ? null : (Trainees ?? 0) + (Students ?? 0);
+}
 
 public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly StartsOn, DateOnly? EndsOn,
     string? Location, string? ParticipatingOrganisations, ActivityOutcomes Outcomes, string? Description, SupportEntry? Support = null,
@@ -62,6 +69,11 @@ public sealed class CooperationActivity : IAccessControlledPart
     public int? Teachers { get; private set; }
     public int? Trainees { get; private set; }
     public decimal? AmountCny { get; private set; }
+    public int? Employed { get; private set; }
+    public int? HouseholdsBenefited { get; private set; }
+    public int? IndustryLeaders { get; private set; }
+
+    public ActivityOutcomes Outcomes => new(Participants, Students, Teachers, Trainees, AmountCny, Employed, HouseholdsBenefited, IndustryLeaders);
     public string? Description { get; private set; }
     public Guid? GiverOrganisationId { get; private set; }
     public Guid? ReceiverOrganisationId { get; private set; }
@@ -127,11 +139,19 @@ public sealed class CooperationActivity : IAccessControlledPart
         }
         var o = details.Outcomes;
         foreach (var (value, field) in new[] { ((decimal?)o.Participants, nameof(Participants)), (o.Students, nameof(Students)),
-                     (o.Teachers, nameof(Teachers)), (o.Trainees, nameof(Trainees)), (o.AmountCny, nameof(AmountCny)) })
+                     (o.Teachers, nameof(Teachers)), (o.Trainees, nameof(Trainees)), (o.AmountCny, nameof(AmountCny)), (o.Employed, nameof(Employed)),
+                     (o.HouseholdsBenefited, nameof(HouseholdsBenefited)), (o.IndustryLeaders, nameof(IndustryLeaders)) })
         {
             if (value is < 0)
             {
                 throw new DomainException("Validation.NotNegative", field);
+            }
+        }
+        foreach (var (value, field) in new[] { (o.Employed, nameof(Employed)), (o.IndustryLeaders, nameof(IndustryLeaders)) })
+        {
+            if (value is > 0 && value > (o.Trained ?? 0))
+            {
+                throw new DomainException("Activity.MoreThanTrained", field);
             }
         }
         Kind = details.Kind;
@@ -147,6 +167,9 @@ public sealed class CooperationActivity : IAccessControlledPart
         Teachers = o.Teachers;
         Trainees = o.Trainees;
         AmountCny = o.AmountCny;
+        Employed = o.Employed;
+        HouseholdsBenefited = o.HouseholdsBenefited;
+        IndustryLeaders = o.IndustryLeaders;
         Description = Text.Optional(details.Description, TextMaxLength, nameof(Description));
         ApplySupport(details);
     }

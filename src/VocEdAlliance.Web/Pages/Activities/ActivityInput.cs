@@ -51,6 +51,18 @@ public sealed class ActivityInput
     [Display(Name = "Field.Trainees")]
     public int? Trainees { get; set; }
 
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.Employed")]
+    public int? Employed { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.HouseholdsBenefited")]
+    public int? HouseholdsBenefited { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.IndustryLeaders")]
+    public int? IndustryLeaders { get; set; }
+
     [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]
     [Display(Name = "Field.AmountCny")]
     public decimal? AmountCny { get; set; }
@@ -80,7 +92,7 @@ public sealed class ActivityInput
                 GiverOrganisationId is null ? nameof(GiverOrganisationId) : nameof(ReceiverOrganisationId));
         }
         return new(Kind!.Value, Title!, StartsOn!.Value.Start, EndsOn?.Start, Location, ParticipatingOrganisations,
-            new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny), Description,
+            new ActivityOutcomes(Participants, Students, Teachers, Trainees, AmountCny, Employed, HouseholdsBenefited, IndustryLeaders), Description,
             GiverOrganisationId is { } giver && ReceiverOrganisationId is { } receiver ? new SupportEntry(giver, receiver, SourceOfFunds) : null,
             StartsOn.Value.Precision, EndsOn?.Precision ?? DatePrecision.Day);
     }
@@ -128,7 +140,8 @@ public sealed class ActivityInput
     {
         Kind = a.Kind, Title = a.Title, StartsOn = a.Starts, EndsOn = a.Ends, Location = a.Location,
         ParticipatingOrganisations = a.ParticipatingOrganisations, Participants = a.Participants, Students = a.Students,
-        Teachers = a.Teachers, Trainees = a.Trainees, AmountCny = a.AmountCny, Description = a.Description, Version = a.Version,
+        Teachers = a.Teachers, Trainees = a.Trainees, AmountCny = a.AmountCny, Employed = a.Employed,
+        HouseholdsBenefited = a.HouseholdsBenefited, IndustryLeaders = a.IndustryLeaders, Description = a.Description, Version = a.Version,
         GiverOrganisationId = a.GiverOrganisationId, ReceiverOrganisationId = a.ReceiverOrganisationId, SourceOfFunds = a.SourceOfFunds,
     };
 }

@@ -44,7 +44,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
     [
         "Field.AgreementNumber", "Field.Agreement", "Field.Alliance", "Field.Title", "Field.ActivityKind", "Field.StartsOn",
         "Field.EndsOn", "Field.Location", "Field.ParticipatingOrganisations", "Field.Participants", "Field.Students",
-        "Field.Teachers", "Field.Trainees", "Field.GiverOrganisationId", "Field.ReceiverOrganisationId", "Field.AmountCny",
+        "Field.Teachers", "Field.Trainees", "Field.Employed", "Field.HouseholdsBenefited", "Field.IndustryLeaders", "Field.GiverOrganisationId", "Field.ReceiverOrganisationId", "Field.AmountCny",
         "Field.SourceOfFunds", "Field.Description",
     ];
 
@@ -59,7 +59,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
                 Agreement = a.Agreement != null ? a.Agreement.Title : null,
                 Alliance = a.Alliance != null ? a.Alliance.Name : null,
                 a.Title, a.Kind, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.Location, a.ParticipatingOrganisations, a.Participants, a.Students,
-                a.Teachers, a.Trainees,
+                a.Teachers, a.Trainees, a.Employed, a.HouseholdsBenefited, a.IndustryLeaders,
                 // Giver and receiver are parties of the agreement or members of the alliance: named as recorded there.
                 Giver = a.Agreement!.Parties.Where(p => p.OrganisationId == a.GiverOrganisationId).Select(p => p.OrganisationName).FirstOrDefault()
                         ?? a.Alliance!.Members.Where(m => m.OrganisationId == a.GiverOrganisationId).Select(m => m.OrganisationName).FirstOrDefault(),
@@ -69,7 +69,7 @@ public class IndexModel(AppDbContext db, IStringLocalizer<SharedResource> t) : L
             }),
             a => ValueTask.FromResult<object?[]>([a.AgreementNumber, a.Agreement, a.Alliance, a.Title, t.Enum(a.Kind), DateCell(a.StartsOn, a.StartsOnPrecision),
                 DateCell(a.EndsOn, a.EndsOnPrecision), a.Location, a.ParticipatingOrganisations, a.Participants, a.Students, a.Teachers, a.Trainees,
-                a.Giver, a.Receiver, a.AmountCny, a.SourceOfFunds, a.Description]));
+                a.Employed, a.HouseholdsBenefited, a.IndustryLeaders, a.Giver, a.Receiver, a.AmountCny, a.SourceOfFunds, a.Description]));
     }
 
     private (IQueryable<CooperationActivity> Query, IOrderedQueryable<CooperationActivity> Ordered) Selected()

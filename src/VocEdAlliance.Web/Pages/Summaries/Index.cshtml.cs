@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, TimeProvider c
     private SummaryReport? report;
     private SummaryReport Report => report ??= new SummaryReport(db, regions, SummaryStore.For(db)
         ?? throw new InvalidOperationException("Only the ministry and bureaus read summaries."));
-    private SummaryTables Builder => new(Report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), new EvaluationRanking(db), t);
+    private SummaryTables Builder => new(Report, new PlanProgress(db, clock), new ProgrammeStatistics(db, clock), new EvaluationRanking(db), new TrainingOutcomes(db), t);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>Everything the page shows but the filter fields, as worked out once for a scope, filters, language, day

@@ -1,0 +1,57 @@
+namespace VocEdAlliance.IntegrationTests.Activities;
+
+/// <summary>A training's outcomes beyond head counts — employed, families benefited, leaders produced — are recorded on
+/// the activity, checked against the people it trained, and counted on the summaries' training table. In Tianjin's Hexi
+/// district (120103), where nothing else is counted.</summary>
+public class TrainingOutcomeTests(PortalFixture portal)
+{
+    private static List<string[]> Rows(PortalPage page) =>
+        [.. page.Document.QuerySelectorAll("[data-testid=summary-trainings] tbody tr")
+            .Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray())];
+
+    [Fact]
+    public async Task A_trainings_employed_cannot_exceed_its_trainees_and_the_rate_counts_only_trainings_that_report_employment()
+    {
+        var school = await portal.CreateInstitutionAsync("120103", "河西技能培训校");
+        var enterprise = await portal.CreateInstitutionAsync("120103", "河西合作企业");
+        var agreementId = await portal.CreatePairingAsync(school, enterprise, recorderKey: "r:120103");
+        var bureau = await portal.CreateBureauAsync("120103", "河西区教育局（测试）");
+        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+
+        var form = await session.GetAsync($"/Activities/Create?agreementId={agreementId}");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SkillsTraining", ["Input.Title"] = "河西电商技能培训", ["Input.StartsOn"] = "2023", ["Input.EndsOn"] = "2024",
+            ["Input.Trainees"] = "200", ["Input.Employed"] = "250", ["Input.HouseholdsBenefited"] = "50",
+        };
+        var refused = await session.SubmitAsync(form, PortalSession.MainForm, fields);
+        Assert.Equal("不能多于参加培训的学生和培训人次之和", refused.FieldError("Input.Employed"));
+        Assert.Equal("250", refused.Document.QuerySelector("input[name='Input.Employed']")?.GetAttribute("value"));
+        Assert.Equal(0, await portal.WithDatabaseAsync(db => db.Activities.CountAsync(a => a.AgreementId == agreementId)));
+
+        fields["Input.Employed"] = "180";
+        var recorded = await session.SubmitAsync(refused, PortalSession.MainForm, fields);
+        Assert.Contains("90.0%", recorded.Document.QuerySelector("[data-testid=employed]")!.TextContent, StringComparison.Ordinal);
+
+        // A second training reports its leaders but not its employed: it is not counted as placing no one.
+        var second = await session.GetAsync($"/Activities/Create?agreementId={agreementId}");
+        await session.SubmitAsync(second, PortalSession.MainForm, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SkillsTraining", ["Input.Title"] = "河西农民学院", ["Input.StartsOn"] = "2024-03", ["Input.Students"] = "100",
+            ["Input.IndustryLeaders"] = "10",
+        });
+
+        var rows = Rows(await session.GetAsync("/Summaries?from=2024&to=2024"));
+        // activity, start, end, trained, employed, rate, families, leaders — the total first.
+        Assert.Equal(["合计", "", "", "300", "180", "90.0%", "50", "10"], rows[0]);
+        Assert.Equal(["河西电商技能培训", "2023年", "2024年", "200", "180", "90.0%", "50", ""], rows[1]);
+        Assert.Equal(["河西农民学院", "2024年3月", "", "100", "", "", "", "10"], rows[2]);
+        // A period before the trainings: nothing.
+        Assert.Empty(Rows(await session.GetAsync("/Summaries?from=2021&to=2022")));
+
+        var csv = await session.Http.GetStringAsync("/Activities?handler=Export&format=csv&q=河西电商", TestContext.Current.CancellationToken);
+        var line = csv.Split("\r\n").Single(l => l.Contains("河西电商技能培训", StringComparison.Ordinal));
+        // …participants, students, teachers, trainees, employed, families, leaders, giver…
+        Assert.Contains(",,,200,180,50,,", line, StringComparison.Ordinal);
+    }
+}
