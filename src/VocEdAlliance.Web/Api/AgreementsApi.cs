@@ -23,7 +23,7 @@ public sealed record AgreementItem(Guid Id, string? Number, string Title, Agreem
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, IReadOnlyList<CooperationMode> Modes, string? Specialties, string? Notes, bool Archived,
     DateOnly? TerminatedOn, Guid? RenewedFromId, string TermsHash, IReadOnlyList<AgreementPartyItem> Parties,
     IReadOnlyList<AgreementConfirmationItem> Confirmations, Guid? ImplementsFrameworkId, string? CollegeName,
-    IReadOnlyList<AgreementQuota> Quotas, uint Version);
+    IReadOnlyList<AgreementQuota> Quotas, uint Version, Domain.DatePrecision EffectiveFromPrecision);
 
 /// <summary><c>/api/v1/agreements</c>: read what the caller may see, with parties and confirmations; confirm the
 /// version read (If-Match), as on the agreement's page (<see cref="Agreement.Confirm"/>).</summary>
@@ -36,7 +36,7 @@ public static class AgreementsApi
             p.InstitutionKind, p.RegionCode, p.SignatoryName, p.SignatoryTitle, p.SignedOn, p.Role, p.Position)).ToList(),
         a.Confirmations.OrderBy(c => c.ConfirmedAt).Select(c => new AgreementConfirmationItem(c.PartyOrganisationId, c.ConfirmedAt,
             c.TermsHash, c.TermsHash == a.TermsHash)).ToList(),
-        a.ImplementsFramework != null ? a.ImplementsFrameworkId : null, a.CollegeName, a.Quotas, a.Version);
+        a.ImplementsFramework != null ? a.ImplementsFrameworkId : null, a.CollegeName, a.Quotas, a.Version, a.EffectiveFromPrecision);
 
     private static readonly Func<Agreement, AgreementItem> ToItem = Item.Compile();
 

@@ -45,7 +45,7 @@ public sealed class AgreementJourneyTests(PortalFixture portal) : BrowserTests(p
         await journey.CheckpointAsync("agreement-form");
         await journey.ChooseAsync(page.GetByLabel(journey.T("Field.AgreementKind"), new() { Exact = true }), nameof(AgreementKind.Pairing));
         await journey.TypeAsync(page.GetByLabel(journey.T("Field.Title"), new() { Exact = true }), title);
-        await journey.TypeDateAsync(page.GetByLabel(journey.T("Field.EffectiveFrom"), new() { Exact = true }), new DateOnly(2026, 9, 1));
+        await journey.TypeAsync(page.GetByLabel(journey.T("Field.EffectiveFrom"), new() { Exact = true }), "2026-09-01");
         await journey.PressAsync(page.GetByLabel(journey.Enum(CooperationMode.TeacherTraining)), "Space");
         await journey.PressAsync(page.GetByLabel(journey.Enum(CooperationMode.StudentExchange)), "Space");
         await journey.TypeAsync(page.GetByLabel(journey.T("Field.Specialties"), new() { Exact = true }), "机电一体化；数控技术");

@@ -237,14 +237,6 @@ public sealed partial class Journey
         Assert.Equal(value, await select.InputValueAsync());
     }
 
-    /// <summary>Tabs to a date field and types the date in the browser's own order (the browser is en-US: month, day, year).</summary>
-    public async Task TypeDateAsync(ILocator field, DateOnly date)
-    {
-        await TabToAsync(field);
-        await Page.Keyboard.TypeAsync(date.ToString("MMddyyyy", CultureInfo.InvariantCulture));
-        Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await field.InputValueAsync());
-    }
-
     /// <summary>Tabs to a button, link or check box and presses it with the keyboard.</summary>
     public async Task PressAsync(ILocator control, string key = "Enter")
     {

@@ -40,6 +40,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.AccessKeys).IsRequired();
         builder.HasIndex(a => a.AccessKeys).HasMethod("gin");
         builder.HasIndex(a => new { a.EffectiveFrom, a.Id });
+        builder.Property(a => a.EffectiveFromPrecision).IsDatePrecision();
         builder.HasIndex(a => a.AllianceId);
         builder.Property(a => a.Version).IsRowVersion();
     }

@@ -498,6 +498,14 @@ namespace VocEdAlliance.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
+                    b.Property<string>("EffectiveFromPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Day")
+                        .HasColumnName("effective_from_precision");
+
                     b.Property<DateOnly?>("EffectiveTo")
                         .HasColumnType("date")
                         .HasColumnName("effective_to");

@@ -72,12 +72,14 @@ internal sealed class DemoBuilder(AppDbContext db, Guid recordedBy, int currentY
     /// are listed in the order given, as signatories except the <paramref name="initiators"/>.</summary>
     public Agreement Agreement(AgreementKind kind, string title, DateOnly from, DateOnly? to, CooperationMode[] modes,
         Organisation[] parties, Alliance? alliance = null, EducationBureau? recorder = null, string? specialties = null, string? notes = null,
-        Organisation[]? initiators = null, string? collegeName = null)
+        Organisation[]? initiators = null, string? collegeName = null, DatePrecision precision = DatePrecision.Day)
     {
+        // A source that gives only the year or month of the start: the parties' signing days are unknown.
+        var signedOn = precision == DatePrecision.Day ? from : (DateOnly?)null;
         var terms = new AgreementTerms(kind, title, null, alliance?.Id,
-            [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, from,
+            [.. parties.Select(p => new PartyTerms(p.Id, p.Name, p.Type, (p as Institution)?.Kind, p.RegionCode, null, null, signedOn,
                 initiators?.Contains(p) == true ? PartyRole.Initiator : PartyRole.Signatory))],
-            from, to, modes, specialties, notes, CollegeName: collegeName);
+            from, to, modes, specialties, notes, CollegeName: collegeName, EffectiveFromPrecision: precision);
         var agreement = Domain.Agreements.Agreement.Record(terms, recorder?.Id, recorder?.JurisdictionKey, At(from), recordedBy);
         db.Agreements.Add(agreement);
         return agreement;

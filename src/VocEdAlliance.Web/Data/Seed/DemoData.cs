@@ -350,7 +350,7 @@ public static class DemoData
     /// 186 partnerships (the new-energy school, JD.com, Guiyang's training base): the others are placeholder enterprises
     /// and placeholder school–enterprise agreements, so that the alliance's members and the partnerships in force are
     /// counted from records. The source dates neither: the members joined in 2024 (the alliance's year) and the
-    /// partnerships are in force from 2024-01-01 (a placeholder day: an agreement's dates are days).</summary>
+    /// partnerships took effect in 2024 (a placeholder year).</summary>
     private static void ChenzhouPlaceholders(DemoBuilder demo, Alliance ftz, Institution[] schools, int namedPartnerships)
     {
         var named = ftz.Members.Count;
@@ -364,7 +364,7 @@ public static class DemoData
             var partner = demo.Enterprise($"郴州校企合作演示企业{i / SchoolsPerPlaceholderPartner + 1:000}", null, "431002", placeholder: true);
             var school = schools[i % schools.Length];
             demo.Agreement(AgreementKind.SchoolEnterprise, $"{school.Name}与{partner.Name}校企合作（演示）", D(2024, 1, 1), null,
-                [TrainingBase], [school, partner]);
+                [TrainingBase], [school, partner], precision: DatePrecision.Year);
         }
     }
 
@@ -444,7 +444,8 @@ public static class DemoData
         DemoBuilder.Join(programme, null, liuzhou, qinzhou, lvtc, modern, nanning, pingnan);
         var college = demo.Agreement(AgreementKind.IndustrialCollege, "柳州职业技术学院螺蛳粉产业学院共建", D(2021, 1, 1), null,
             [TrainingBase, CurriculumCoDevelopment, SpecialtyConstruction], [lvtc, luosifen], programme,
-            notes: "产业学院由学院与螺蛳粉产业共建；合作企业名称和成立日期来源未给出，为演示占位。", collegeName: "螺蛳粉产业学院");
+            notes: "产业学院由学院与螺蛳粉产业共建；合作企业名称和成立年份来源未给出，为演示占位。", collegeName: "螺蛳粉产业学院",
+            precision: DatePrecision.Year);
         demo.Activity(null, programme, ActivityKind.SymposiumOrConference, "2023年广西职业教育工作会议暨产业学院建设现场推进会", D(2023, 3, 9), "柳州职业技术学院（线下+线上）",
             participants: "14个设区市教育局，近100所职业院校；柳州市教育局、钦州市教育局、柳州职业技术学院、广西现代职业技术学院、南宁市第一职业技术学校、平南县中等职业技术学校作交流发言",
             description: "自治区教育厅主办、柳州市教育局承办、柳州职业技术学院协办；下午分组讨论并参观螺蛳粉产业学院、3D打印中心等。");

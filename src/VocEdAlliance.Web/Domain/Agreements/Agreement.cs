@@ -79,7 +79,8 @@ public sealed record AgreementQuota(CooperationMode Mode, int PeoplePerYear, int
 public sealed record AgreementTerms(AgreementKind Kind, string Title, string? Number, Guid? AllianceId,
     IReadOnlyList<PartyTerms> Parties, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
     IReadOnlyList<CooperationMode> Modes, string? Specialties, string? Notes,
-    Guid? ImplementsFrameworkId = null, string? CollegeName = null, IReadOnlyList<AgreementQuota>? Quotas = null);
+    Guid? ImplementsFrameworkId = null, string? CollegeName = null, IReadOnlyList<AgreementQuota>? Quotas = null,
+    DatePrecision EffectiveFromPrecision = DatePrecision.Day);
 
 /// <summary>框架协议 / 结对协议 / 校企合作协议: who signed, from when to when, to cooperate how.</summary>
 public sealed class Agreement : IAccessControlled
@@ -94,7 +95,13 @@ public sealed class Agreement : IAccessControlled
     public string Title { get; private set; } = string.Empty;
     public string? Number { get; private set; }
     public Guid? AllianceId { get; private set; }
+    /// <summary>The first day of the period the start names (a day, or a month or a year when that is all the source
+    /// gives: <see cref="EffectiveFromPrecision"/>); in force from that day.</summary>
     public DateOnly EffectiveFrom { get; private set; }
+    public DatePrecision EffectiveFromPrecision { get; private set; }
+
+    /// <summary>The start as precise as its source.</summary>
+    public PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
     public DateOnly? EffectiveTo { get; private set; }
     public AgreementStatus Status { get; private set; }
     public List<CooperationMode> Modes { get; private set; } = [];
@@ -383,7 +390,9 @@ public sealed class Agreement : IAccessControlled
         Title = title;
         Number = Text.Optional(terms.Number, NumberMaxLength, nameof(Number));
         AllianceId = terms.AllianceId;
-        EffectiveFrom = terms.EffectiveFrom;
+        var effective = new PartialDate(terms.EffectiveFrom, terms.EffectiveFromPrecision);
+        EffectiveFrom = effective.Start;
+        EffectiveFromPrecision = effective.Precision;
         EffectiveTo = terms.EffectiveTo;
         Modes = [.. terms.Modes.Distinct().Order()];
         Specialties = Text.Optional(terms.Specialties, TextMaxLength, nameof(Specialties));
@@ -410,7 +419,8 @@ public sealed class Agreement : IAccessControlled
         var lines = new List<string>
         {
             $"kind: {terms.Kind}",
-            $"effective-from: {Day(terms.EffectiveFrom)}",
+            // A day as always; a month or a year as typed (2021-04, 2021), so day-precise terms keep their hash.
+            $"effective-from: {new PartialDate(terms.EffectiveFrom, terms.EffectiveFromPrecision)}",
             $"effective-to: {Day(terms.EffectiveTo)}",
             $"modes: {string.Join(", ", terms.Modes.Distinct().Order())}",
             $"specialties: {terms.Specialties?.Trim() ?? "-"}",

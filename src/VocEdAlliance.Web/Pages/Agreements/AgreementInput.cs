@@ -33,7 +33,7 @@ public sealed class AgreementInput
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.EffectiveFrom")]
-    public DateOnly? EffectiveFrom { get; set; }
+    public PartialDate? EffectiveFrom { get; set; }
 
     [Display(Name = "Field.EffectiveTo")]
     public DateOnly? EffectiveTo { get; set; }
@@ -109,7 +109,7 @@ public sealed class AgreementInput
         Title = agreement.Title,
         Number = agreement.Number,
         AllianceId = agreement.AllianceId,
-        EffectiveFrom = agreement.EffectiveFrom,
+        EffectiveFrom = agreement.Effective,
         EffectiveTo = agreement.EffectiveTo,
         Modes = [.. agreement.Modes],
         Specialties = agreement.Specialties,
@@ -225,7 +225,7 @@ public sealed class AgreementInput
         {
             return null;
         }
-        return new AgreementTerms(Kind.Value, Title!, Number, AllianceId, parties, EffectiveFrom.Value, EffectiveTo,
-            Modes, Specialties, Notes, ImplementsFrameworkId, CollegeName, quotas);
+        return new AgreementTerms(Kind.Value, Title!, Number, AllianceId, parties, EffectiveFrom.Value.Start, EffectiveTo,
+            Modes, Specialties, Notes, ImplementsFrameworkId, CollegeName, quotas, EffectiveFrom.Value.Precision);
     }
 }

@@ -18,7 +18,7 @@ public static class AgreementPdf
         pdf.Field(t["Field.AgreementKind"], t.Enum(a.Kind));
         pdf.Field(t["Field.AgreementNumber"], a.Number);
         pdf.Field(t["Field.Alliance"], model.AllianceName);
-        pdf.Field(t["Field.EffectiveFrom"], LocalizerExtensions.Date(a.EffectiveFrom));
+        pdf.Field(t["Field.EffectiveFrom"], LocalizerExtensions.Date(a.Effective));
         pdf.Field(t["Field.EffectiveTo"], LocalizerExtensions.Date(a.EffectiveTo));
         pdf.Field(t["Field.CooperationModes"], string.Join(t["List.Separator"], a.Modes.Select(m => t.Enum(m))));
         if (a.CollegeName is not null)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VocEdAlliance.Web.Data;
 using VocEdAlliance.Web.Platform;
+using VocEdAlliance.Web.Domain;
 using VocEdAlliance.Web.Domain.Activities;
 using VocEdAlliance.Web.Domain.Agreements;
 using VocEdAlliance.Web.Pages.Shared;
@@ -43,7 +44,11 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
     /// <summary>For a framework agreement: the agreements the user may see that implement it.</summary>
     public IReadOnlyList<ImplementingRow> ImplementedBy { get; private set; } = [];
 
-    public sealed record ImplementingRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom);
+    public sealed record ImplementingRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom,
+        DatePrecision EffectiveFromPrecision)
+    {
+        public PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
+    }
 
     /// <summary>Where a printed copy's QR code leads: the verification of exactly this version of the terms.</summary>
     public string VerifyUrl { get; private set; } = string.Empty;
@@ -181,7 +186,7 @@ public class DetailsModel(AppDbContext db, RegionDirectory regions, IAuthorizati
         }
         ImplementedBy = await db.Agreements.AsNoTracking().Where(a => a.ImplementsFrameworkId == id && !a.IsArchived)
             .OrderBy(a => a.EffectiveFrom).ThenBy(a => a.Title)
-            .Select(a => new ImplementingRow(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom)).ToListAsync();
+            .Select(a => new ImplementingRow(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveFromPrecision)).ToListAsync();
         RenewedBy = (await db.Agreements.Where(a => a.RenewedFromId == id).Select(a => new { a.Id, a.Title }).ToListAsync())
             .Select(a => (a.Id, a.Title)).ToList();
         return Page();

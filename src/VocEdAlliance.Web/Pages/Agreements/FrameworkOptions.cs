@@ -7,7 +7,10 @@ using VocEdAlliance.Web.Domain.Agreements;
 namespace VocEdAlliance.Web.Pages.Agreements;
 
 /// <summary>A framework agreement a pairing may implement, offered in a dropdown.</summary>
-public sealed record FrameworkOption(Guid Id, string Title, DateOnly EffectiveFrom);
+public sealed record FrameworkOption(Guid Id, string Title, DateOnly EffectiveFrom, Domain.DatePrecision EffectiveFromPrecision = Domain.DatePrecision.Day)
+{
+    public Domain.PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
+}
 
 /// <summary>The framework agreements an agreement may name as the one it implements: those the user may see (the access
 /// filter applies); an archived one only where it is named already.</summary>
@@ -17,7 +20,7 @@ public static class FrameworkOptions
         await db.Agreements.AsNoTracking()
             .Where(a => a.Kind == AgreementKind.Framework && (!a.IsArchived || a.Id == named) && a.Id != except)
             .OrderBy(a => a.Title).ThenBy(a => a.EffectiveFrom)
-            .Select(a => new FrameworkOption(a.Id, a.Title, a.EffectiveFrom)).ToListAsync();
+            .Select(a => new FrameworkOption(a.Id, a.Title, a.EffectiveFrom, a.EffectiveFromPrecision)).ToListAsync();
 
     /// <summary>Checks a framework a form or an import names: the one the agreement names already (<paramref name="current"/>,
     /// kept as it is even where the user may not see it), or a current framework agreement the user may see — else

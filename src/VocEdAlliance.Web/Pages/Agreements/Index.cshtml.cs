@@ -26,7 +26,10 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
 
     public sealed record Row(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom,
-        DateOnly? EffectiveTo, IReadOnlyList<string> Parties, bool IsArchived);
+        DateOnly? EffectiveTo, IReadOnlyList<string> Parties, bool IsArchived, DatePrecision EffectiveFromPrecision = DatePrecision.Day)
+    {
+        public PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
+    }
 
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanCreate { get; private set; }
@@ -44,7 +47,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         CanCreate = User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.BureauAdmin) || User.IsInRole(Roles.BureauStaff);
         var (query, ordered) = await SelectedAsync();
         var page = await ordered
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, new List<string>(), a.IsArchived))
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, new List<string>(), a.IsArchived, a.EffectiveFromPrecision))
             .ToPageAsync(PageNumber, query);
         // The parties of this page's agreements only: joined into the page query, every party in the country would be
         // read to find those of 25 agreements.
@@ -78,7 +81,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
         return Export(format, "Agreements.Title", headers,
             ordered.Select(a => new
             {
-                a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.Modes, a.Specialties, a.Notes, a.TermsHash, a.IsArchived,
+                a.Number, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveFromPrecision, a.EffectiveTo, a.Modes, a.Specialties, a.Notes, a.TermsHash, a.IsArchived,
                 a.CollegeName, a.Quotas,
                 Alliance = db.Alliances.Where(x => x.Id == a.AllianceId).Select(x => x.Name).FirstOrDefault(),
                 Framework = db.Agreements.Where(x => x.Id == a.ImplementsFrameworkId).Select(x => x.Title).FirstOrDefault(),
@@ -87,7 +90,7 @@ public class IndexModel(AppDbContext db, RegionDirectory regions, IStringLocaliz
             }),
             a => ValueTask.FromResult<object?[]>(
             [
-                a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.Alliance, a.EffectiveFrom, a.EffectiveTo,
+                a.Number, a.Title, t.Enum(a.Kind), t.Enum(a.Status), a.Alliance, DateCell(a.EffectiveFrom, a.EffectiveFromPrecision), a.EffectiveTo,
                 AgreementImport.ModesCell(a.Modes, t), a.Specialties, a.Notes, a.Framework, a.CollegeName, AgreementImport.QuotasCell(a.Quotas, t),
                 .. Enumerable.Range(0, partyColumns).SelectMany(i => i < a.Parties.Count
                     ? new object?[] { a.Parties[i].OrganisationName, t.Enum(a.Parties[i].Role), a.Parties[i].SignatoryName, a.Parties[i].SignatoryTitle, a.Parties[i].SignedOn }

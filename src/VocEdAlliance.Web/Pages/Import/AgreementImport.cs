@@ -152,12 +152,12 @@ public sealed class AgreementImport(RowBinding binding, IStringLocalizer t) : Im
         var (input, bound) = await Binding.BindAsync<AgreementInput>(context.Page, form);
         errors.Merge(bound);
         var key = input.Number is { Length: > 0 } number ? "number:" + number
-            : input.Title is { Length: > 0 } title && input.EffectiveFrom is { } from ? $"title:{title}|{from:yyyy-MM-dd}" : null;
+            : input.Title is { Length: > 0 } title && input.EffectiveFrom is { } from ? $"title:{title}|{from}" : null;
         if (problems.Count > 0 || !errors.IsValid)
         {
             return (RowOutcome.Refused, key);
         }
-        var candidates = input.Number is { Length: > 0 } given ? byNumber[given].ToList() : [.. byTitle[(input.Title!, input.EffectiveFrom!.Value)]];
+        var candidates = input.Number is { Length: > 0 } given ? byNumber[given].ToList() : [.. byTitle[(input.Title!, input.EffectiveFrom!.Value.Start)]];
         if (candidates.Count > 1)
         {
             problems.Add(new RowProblem(nameof(AgreementInput.Number), T["Import.Agreement.Ambiguous"]));

@@ -24,7 +24,11 @@ public static class Cooperation
         Partners,
     }
 
-    public sealed record AgreementRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
+    public sealed record AgreementRow(Guid Id, string Title, AgreementKind Kind, AgreementStatus Status, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
+        Domain.DatePrecision EffectiveFromPrecision = Domain.DatePrecision.Day)
+    {
+        public Domain.PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
+    }
     public sealed record AllianceRow(Guid Id, string Name, AllianceKind Kind);
     public sealed record ActivityRow(Guid Id, string Title, ActivityKind Kind, Domain.PartialDate StartsOn, string? AgreementTitle);
     public sealed record PlanRow(Guid Id, int Year, string AgreementTitle, PlanStatus Status);
@@ -54,7 +58,7 @@ public static class Cooperation
     {
         var agreements = AgreementsOf(db, id).AsNoTracking();
         return agreements.OrderByDescending(a => a.EffectiveFrom).ThenBy(a => a.Id)
-            .Select(a => new AgreementRow(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo)).ToPageAsync(page, agreements);
+            .Select(a => new AgreementRow(a.Id, a.Title, a.Kind, a.Status, a.EffectiveFrom, a.EffectiveTo, a.EffectiveFromPrecision)).ToPageAsync(page, agreements);
     }
 
     public static Task<PageOf<AllianceRow>> AlliancesAsync(AppDbContext db, Guid id, int page)

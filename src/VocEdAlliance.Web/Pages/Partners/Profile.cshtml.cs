@@ -16,7 +16,10 @@ public class ProfileModel(AppDbContext db, RegionDirectory regions) : PageModel
     public sealed record Identity(Guid Id, string Name, string? NameEn, OrganisationType Type, InstitutionKind? Kind, string RegionCode,
         string? CreditCode, string? Head, string? Website);
 
-    public sealed record SharedAgreement(Guid Id, string Title, DateOnly EffectiveFrom);
+    public sealed record SharedAgreement(Guid Id, string Title, DateOnly EffectiveFrom, Domain.DatePrecision EffectiveFromPrecision)
+    {
+        public Domain.PartialDate Effective => new(EffectiveFrom, EffectiveFromPrecision);
+    }
 
     public Identity Organisation { get; private set; } = null!;
     public string RegionPath { get; private set; } = string.Empty;
@@ -31,7 +34,7 @@ public class ProfileModel(AppDbContext db, RegionDirectory regions) : PageModel
         // The agreements the user may see (the access filter applies) that name it as a party.
         Agreements = await db.Agreements.AsNoTracking().Where(a => a.Parties.Any(p => p.OrganisationId == id))
             .OrderByDescending(a => a.EffectiveFrom).ThenBy(a => a.Id).Take(50)
-            .Select(a => new SharedAgreement(a.Id, a.Title, a.EffectiveFrom)).ToListAsync();
+            .Select(a => new SharedAgreement(a.Id, a.Title, a.EffectiveFrom, a.EffectiveFromPrecision)).ToListAsync();
         var found = Agreements.Count == 0 ? null : await db.Organisations.IgnoreQueryFilters([AppDbContext.AccessFilter]).AsNoTracking()
             .Where(o => o.Id == id)
             .Select(o => new Identity(o.Id, o.Name, o.NameEn, o.Type, o is Institution ? ((Institution)o).Kind : null, o.RegionCode,
