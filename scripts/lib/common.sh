@@ -132,3 +132,70 @@ http_ok() {
       head -n 1 <&3; } 2>/dev/null) || return 1
   case "$status" in *" 200 "*) return 0 ;; *) return 1 ;; esac
 }
+
+# private_cluster_home ROOT: where scripts/run keeps its private cluster (data, log, socket, password): .data/ in the
+# clone, or, when the postgres user cannot reach it (a clone under /root, or in a folder only root may enter),
+# /var/lib/vocedalliance/<hash of the clone's path>.
+private_cluster_home() {
+  local data="$1/.data"
+  mkdir -p "$data"
+  if pg_owner_can_reach "$data"; then
+    echo "$data"
+  else
+    echo "/var/lib/vocedalliance/$(printf '%s' "$1" | sha1sum | cut -c1-12)"
+  fi
+}
+
+# pg_env_from_connection "Host=…;Port=…;Database=…;Username=…;Password=…": exports libpq's PG* variables from a
+# Npgsql connection string (the portal's ConnectionStrings__Default), so psql, pg_dump and pg_restore reach that database.
+pg_env_from_connection() {
+  local part key value
+  local IFS=';'
+  for part in $1; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    value=${part#*=}
+    case "$key" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database) export PGDATABASE="$value" ;;
+      username|userid|user) export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+    esac
+  done
+}
+
+# pg_use_portal_database ROOT: the database the portal uses — ConnectionStrings__Default when set, else scripts/run's
+# private cluster (started here when it is not running: PG_STARTED_HERE names it, for pg_stop when done).
+pg_use_portal_database() {
+  PG_STARTED_HERE=""
+  if [ -n "${ConnectionStrings__Default:-}" ]; then
+    pg_env_from_connection "$ConnectionStrings__Default"
+    return 0
+  fi
+  local home; home=$(private_cluster_home "$1")
+  [ -f "$home/postgres/PG_VERSION" ] || die "no private cluster in $home (start the portal once with scripts/run, or set ConnectionStrings__Default)"
+  export PGHOST=127.0.0.1 PGPORT=${VOCED_PG_PORT:-55432} PGUSER=postgres PGDATABASE=vocedalliance
+  PGPASSWORD=$(cat "$home/postgres.password"); export PGPASSWORD
+  if ! pg_is_running "$home/postgres"; then
+    say "starting the private PostgreSQL cluster on 127.0.0.1:$PGPORT"
+    mkdir -p "$home/run"
+    pg_start "$home/postgres" "$PGPORT" "$home/run/pg-socket" "$home/postgres.log"
+    PG_STARTED_HERE="$home/postgres"
+  fi
+}
+
+# pg_manifest: one line per table of the current database, "table<TAB>rows<TAB>checksum" (md5 of the rows' md5s in
+# order), read in one snapshot; the text of every value is fixed by the settings (UTC, ISO dates, exact floats), so a
+# restore of the same rows gives the same lines. Reads the SQL to run first (e.g. SET TRANSACTION SNAPSHOT) from $1.
+pg_manifest() {
+  "$PG_BIN/psql" -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 <<SQL
+BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+${1:-}
+SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres';
+SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex';
+SELECT format('SELECT %L, count(*), md5(coalesce(string_agg(r, '''' ORDER BY r), '''')) FROM (SELECT md5(t::text) AS r FROM %I.%I t) s',
+              tablename, schemaname, tablename)
+FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename \gexec
+COMMIT;
+SQL
+}

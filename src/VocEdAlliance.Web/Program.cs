@@ -23,6 +23,7 @@ builder.Services.AddSingleton<VocEdAlliance.Web.Summaries.SummaryCache>();
 builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.RowBinding>();
 builder.Services.AddSingleton<VocEdAlliance.Web.Pages.Import.ImportProgress>();
 builder.Services.AddPortalApi(builder.Configuration);
+builder.Services.AddPortalMetrics(builder.Configuration);
 builder.Services.AddRazorPages()
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
@@ -49,6 +50,7 @@ app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
+app.MapPortalMetrics();
 app.MapRazorPages().WithStaticAssets();
 app.MapPortalApi();
 app.MapScalarBundle();

@@ -67,7 +67,9 @@ public sealed class SummaryStore(AppDbContext db, string scope)
     {
         if (!caughtUp)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await db.Database.ExecuteSqlRawAsync("SELECT summary_catch_up()");
+            Platform.PortalMetrics.CatchUpTook(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             caughtUp = true;
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using VocEdAlliance.Web.Platform;
 using VocEdAlliance.Web.Resources;
 using VocEdAlliance.Web.Security;
 
@@ -64,6 +65,7 @@ public partial class SignInModel(
         {
             DummyPassword.Verify(signInManager.UserManager.PasswordHasher, Input.Password);
             LogUnknownAccount(logger);
+            PortalMetrics.SignInRefused("unknown-account");
             return Refused();
         }
 
@@ -84,6 +86,7 @@ public partial class SignInModel(
             DummyPassword.Verify(signInManager.UserManager.PasswordHasher, Input.Password);
             LogLockedOut(logger, user.Id);
         }
+        PortalMetrics.SignInRefused(result.IsLockedOut ? "locked-out" : "wrong-password");
         return Refused();
     }
 

@@ -59,11 +59,13 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptions<S
                     }
                     await client.SendAsync(Message(smtp, mail, notification), cancellationToken);
                     mail.MarkSent(clock.GetUtcNow());
+                    PortalMetrics.MailSent();
                     sent++;
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {
                     mail.MarkFailed(failure.Message, clock.GetUtcNow());
+                    PortalMetrics.MailFailed();
                     LogFailed(logger, mail.Id, mail.Attempts, mail.NextAttemptAt, failure);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
