@@ -199,3 +199,37 @@ FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename \gexec
 COMMIT;
 SQL
 }
+
+# Debian's nginx, installed with apt when missing; its package must not start a system nginx on port 80 (a
+# policy-rc.d that refuses every service start stands while it installs, as the PostgreSQL one above).
+ensure_nginx() {
+  NGINX=$(command -v nginx || true)
+  [ -n "$NGINX" ] || NGINX=/usr/sbin/nginx
+  if [ ! -x "$NGINX" ]; then
+    say "nginx not found: installing Debian's nginx"
+    local policy=/usr/sbin/policy-rc.d created=""
+    if is_root && [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod 755 "$policy"; created=1
+    fi
+    apt_install nginx-light || apt_install nginx
+    [ -n "$created" ] && rm -f "$policy"
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+    [ -x "$NGINX" ] || die "nginx installation did not provide the nginx binary"
+  fi
+  export NGINX
+}
+
+# nginx_configure RUN_DIR PORT INSTANCE_PORT...: writes RUN_DIR/nginx.conf from scripts/nginx's template, with the
+# instances' temp folders reachable by nginx's workers (nobody, when started as root).
+nginx_configure() {
+  local run=$1 port=$2; shift 2
+  local servers="" p
+  for p in "$@"; do servers+="        server 127.0.0.1:$p max_fails=1 fail_timeout=5s;"$'\n'; done
+  mkdir -p "$run/temp"
+  if is_root && id -u nobody >/dev/null 2>&1; then chown nobody "$run/temp"; fi
+  local template="$ROOT/scripts/nginx/vocedalliance.conf.template"
+  awk -v run="$run" -v port="$port" -v servers="$servers" '
+    /@SERVERS@/ { printf "%s", servers; next }
+    { gsub(/@RUN@/, run); gsub(/@PORT@/, port); print }' "$template" > "$run/nginx.conf"
+  "$NGINX" -t -q -c "$run/nginx.conf" -p "$run" 2>"$run/nginx-test.log" || { cat "$run/nginx-test.log" >&2; die "the nginx configuration does not load"; }
+}
