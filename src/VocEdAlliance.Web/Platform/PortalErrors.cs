@@ -12,6 +12,10 @@ public static class PortalErrors
         {
             ExceptionHandlingPath = "/Error",
             StatusCodeSelector = StatusOf,
+            // The error page runs with services of its own: the failed request's sign-in check (a faulted result
+            // its authentication handler keeps) and database context are not reused (SessionRevocation skips the
+            // database for the page of an outage).
+            CreateScopeForErrors = true,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
     }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VocEdAlliance.Web.Data;
+using VocEdAlliance.Web.Platform;
 
 namespace VocEdAlliance.Web.Security;
 
@@ -25,6 +27,13 @@ public static class SessionRevocation
         if (principal?.GetUserId() is { } userId && stamp is not null)
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } failure && DatabaseUnavailable.IsCause(failure))
+            {
+                // The error page of a request that failed because the database is unreachable: it cannot be asked
+                // again, and the page shows nothing of the account. The session is left as it is (never signed out
+                // by an outage); the next request checks it.
+                return;
+            }
             var current = await services.GetRequiredService<AppDbContext>().Users.AsNoTracking()
                 .Where(u => u.Id == userId)
                 .Select(u => new { u.SecurityStamp, u.LockoutEnd })

@@ -45,6 +45,26 @@ public sealed class DatabaseOutageTests(PortalFixture portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, readyAfter.StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_user_gets_503_while_the_database_is_away_and_is_still_signed_in_after()
+    {
+        // Found by scripts/failover: the error page's re-run of the request checked the session against the database
+        // again, failed, and the user got a bare 500.
+        using var session = new PortalSession(factory.CreateClient(new() { AllowAutoRedirect = false }));
+        var home = await session.SignInAsync("zunyi.staff@demo.local", DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+
+        proxy.Cut();
+        var during = await session.GetAsync("/Agreements");
+        proxy.Restore();
+        var after = await session.GetAsync("/Agreements");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.Status);
+        Assert.Contains("平台当前无法连接数据库", during.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("演示·遵义市教育局工作人员", after.Document.QuerySelector("[data-testid=signed-in-user]")?.TextContent);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();

@@ -21,6 +21,19 @@ public class DatabaseUnavailableTests
         Assert.True(DatabaseUnavailable.IsCause(new IOException("read failed", new SocketException((int)SocketError.ConnectionReset))));
     }
 
+    [Theory]
+    [InlineData(PostgresErrorCodes.AdminShutdown)]
+    [InlineData(PostgresErrorCodes.CrashShutdown)]
+    [InlineData(PostgresErrorCodes.CannotConnectNow)]
+    [InlineData(PostgresErrorCodes.ConnectionFailure)]
+    public void The_server_shutting_down_under_an_open_connection_means_the_database_is_unavailable(string state)
+    {
+        // pg_ctl stop (fast) ends every open connection with 57P01 before the server is gone (found by scripts/failover).
+        var shutdown = new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", state);
+
+        Assert.True(DatabaseUnavailable.IsCause(new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", shutdown)));
+    }
+
     [Fact]
     public void A_constraint_violation_is_a_bug_not_an_outage()
     {
