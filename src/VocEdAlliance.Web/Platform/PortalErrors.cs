@@ -41,9 +41,26 @@ public static class PortalErrors
             kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
+        // A load balancer on another machine is trusted when its address or network is configured
+        // (Proxy__KnownProxies__0=10.0.8.5, Proxy__KnownNetworks__0=10.0.8.0/24); loopback always is.
+        // Parsed now: a mistyped address stops the start with its value, rather than the first request.
+        var knownProxies = (builder.Configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+            .Select(p => System.Net.IPAddress.Parse(p.Trim())).ToList();
+        var knownNetworks = (builder.Configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+            .Select(n => System.Net.IPNetwork.Parse(n.Trim())).ToList();
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
             forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
-                                         | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+                                         | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in knownProxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+            foreach (var network in knownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
     }
 
     /// <summary>Headers that keep every page on the portal's own host: no external script, style, font or frame.</summary>
