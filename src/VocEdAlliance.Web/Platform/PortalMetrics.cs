@@ -86,13 +86,17 @@ public static partial class PortalMetrics
 
     private sealed class ScraperOrAdminRequirement : IAuthorizationRequirement;
 
-    private sealed class ScraperOrAdminHandler(Microsoft.Extensions.Options.IOptionsMonitor<MetricsOptions> options)
+    /// <summary>A system administrator who has the second factor the policy asks for (one still to set it up is
+    /// sent to do so by every page, and gets no metrics either), or a configured scraper address.</summary>
+    private sealed class ScraperOrAdminHandler(Microsoft.Extensions.Options.IOptionsMonitor<MetricsOptions> options,
+        Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor)
         : AuthorizationHandler<ScraperOrAdminRequirement>
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScraperOrAdminRequirement requirement)
         {
             var http = context.Resource as HttpContext;
-            if (context.User.IsInRole(Roles.SystemAdmin) || options.CurrentValue.IsScraper(http?.Connection.RemoteIpAddress))
+            if ((context.User.IsInRole(Roles.SystemAdmin) && !twoFactor.Value.MustSetUp(context.User))
+                || options.CurrentValue.IsScraper(http?.Connection.RemoteIpAddress))
             {
                 context.Succeed(requirement);
             }

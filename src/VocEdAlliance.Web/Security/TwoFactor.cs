@@ -33,6 +33,12 @@ public sealed class TwoFactorOptions
         TwoFactorPolicy.Admins => user.IsInRole(Roles.SystemAdmin) || user.IsInRole(Roles.BureauAdmin),
         _ => false,
     };
+
+    /// <summary>Whether a signed-in user must set up a second factor before anything else (the sign-in cookie says
+    /// whether the account has one; an API token's caller is not asked).</summary>
+    public bool MustSetUp(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !user.HasClaim(c => c.Type == PortalClaims.TwoFactor)
+        && !user.HasClaim(c => c.Type == PortalClaims.AccessTokenId) && IsRequiredFor(user);
 }
 
 /// <summary>A signed-in user who must have a second factor and has none is sent to set one up before any other page
@@ -52,9 +58,7 @@ public sealed class TwoFactorSetupFilter(IOptions<TwoFactorOptions> options) : I
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && !user.HasClaim(c => c.Type == PortalClaims.TwoFactor)
-            && !user.HasClaim(c => c.Type == PortalClaims.AccessTokenId)
-            && options.Value.IsRequiredFor(user) && !Allowed.Contains(context.ActionDescriptor.ViewEnginePath))
+        if (options.Value.MustSetUp(user) && !Allowed.Contains(context.ActionDescriptor.ViewEnginePath))
         {
             var here = string.Concat(context.HttpContext.Request.PathBase, context.HttpContext.Request.Path, context.HttpContext.Request.QueryString);
             context.Result = new RedirectToPageResult(SetupPage, new { returnUrl = here });

@@ -11,7 +11,7 @@ namespace VocEdAlliance.Web.Summaries;
 /// <summary>A share in percent, to one decimal ("83.6%"), or none when there is nothing to divide by.</summary>
 public readonly record struct Share(decimal? Percent)
 {
-    public static Share Of(int part, int whole) => new(whole > 0 ? Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero) : null);
+    public static Share Of(long part, long whole) => new(whole > 0 ? Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero) : null);
 
     public override string ToString() => Percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : string.Empty;
 }
@@ -24,7 +24,7 @@ public readonly record struct Share(decimal? Percent)
 /// <param name="GraduatesReportingEmployment">The graduates of the programmes that report their employed that year: the
 /// employment rate divides by these only (a programme that reports no employment is not counted as placing no one).</param>
 public sealed record ProgrammeFigures(int Year, ProgrammeLevel? Level, int Taught, int Aligned, int Opened, int Closed, int Downsized,
-    int Graduates, int Employed, int EmployedLocally, int GraduatesReportingEmployment, int? Partnerships = null)
+    long Graduates, long Employed, long EmployedLocally, long GraduatesReportingEmployment, int? Partnerships = null)
 {
     public Share AlignedShare => Share.Of(Aligned, Taught);
     public Share EmploymentRate => Share.Of(Employed, GraduatesReportingEmployment);
@@ -114,7 +114,8 @@ public sealed class ProgrammeStatistics(AppDbContext db, TimeProvider clock)
         return new ProgrammeFigures(year, level, taught.Count,
             taught.Count(p => AlignmentRule.IsAligned(p, p.KeyIndustryId is { } id ? industries.GetValueOrDefault(id) : null, year)),
             list.Count(p => p.OpenedIn == year), list.Count(p => p.ClosedIn == year), list.Count(p => p.DownsizedIn == year),
-            figures.Sum(y => y.Graduates ?? 0), figures.Sum(y => y.Employed ?? 0), figures.Sum(y => y.EmployedLocally ?? 0),
-            figures.Where(y => y.Employed is not null).Sum(y => y.Graduates ?? 0));
+            // Added up as long: a country's yearly figures may pass what an int holds.
+            figures.Sum(y => (long)(y.Graduates ?? 0)), figures.Sum(y => (long)(y.Employed ?? 0)), figures.Sum(y => (long)(y.EmployedLocally ?? 0)),
+            figures.Where(y => y.Employed is not null).Sum(y => (long)(y.Graduates ?? 0)));
     }
 }

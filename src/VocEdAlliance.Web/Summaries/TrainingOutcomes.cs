@@ -10,15 +10,15 @@ namespace VocEdAlliance.Web.Summaries;
 /// or taught, how many of them were in work after it, the families it helped and the leaders it produced.</summary>
 /// <param name="TrainedReportingEmployment">The trained of the trainings that report their employed: the employment
 /// rate divides by these only (a training that reports none is not counted as placing nobody).</param>
-public sealed record TrainingFigures(Guid? Id, string? Title, PartialDate? Starts, PartialDate? Ends, int Trained, int? Employed,
-    int TrainedReportingEmployment, int? HouseholdsBenefited, int? IndustryLeaders)
+public sealed record TrainingFigures(Guid? Id, string? Title, PartialDate? Starts, PartialDate? Ends, long Trained, long? Employed,
+    long TrainedReportingEmployment, long? HouseholdsBenefited, long? IndustryLeaders)
 {
     public Share EmploymentRate => Employed is { } employed ? Share.Of(employed, TrainedReportingEmployment) : new Share(null);
 }
 
 /// <summary>The one definition of the training outcomes (docs/summaries.md, "Training outcomes"): the activities the
 /// reader may see (the access filter), not archived nor withdrawn with their agreement, that report an outcome beyond a
-/// head count — employed, families benefited or leaders produced —, whose period meets the filters' years, of the
+/// head count — employed, families benefited or leaders produced —, started in the filters' years, of the
 /// filters' kind and alliance, in the filters' place (an activity is where its agreement's parties are, or, recorded on
 /// an alliance alone, where the alliance's members are). The summaries' table and an activity's page read it from here.</summary>
 public sealed class TrainingOutcomes(AppDbContext db)
@@ -45,11 +45,12 @@ public sealed class TrainingOutcomes(AppDbContext db)
         {
             query = query.Where(a => a.AllianceId == alliance || (a.Agreement != null && a.Agreement.AllianceId == alliance));
         }
+        // Like every activity figure, a training counts in the year it started (a year- or month-only start is the
+        // first day of its period), so this table agrees with the activities' and trainees' figures beside it.
         if (filters.FromYear is { } from)
         {
             var first = new DateOnly(from, 1, 1);
-            // A date is stored as the first day of its period: a training "until 2024" (2024-01-01) meets 2024.
-            query = query.Where(a => (a.EndsOn ?? a.StartsOn) >= first);
+            query = query.Where(a => a.StartsOn >= first);
         }
         if (filters.ToYear is { } to)
         {
@@ -70,8 +71,7 @@ public sealed class TrainingOutcomes(AppDbContext db)
                         && (filters.Zone is not { } zone || places.Any(p => zones.GetValueOrDefault(p[..2]) == zone)))
             .Select(a =>
             {
-                var outcomes = new ActivityOutcomes(Trainees: a.Trainees, Students: a.Students, Employed: a.Employed);
-                var trained = outcomes.Trained ?? 0;
+                var trained = (long)(a.Trainees ?? 0) + (a.Students ?? 0);
                 return new TrainingFigures(a.Id, a.Title, new PartialDate(a.StartsOn, a.StartsOnPrecision),
                     a.EndsOn is { } end ? new PartialDate(end, a.EndsOnPrecision) : null, trained, a.Employed,
                     a.Employed is null ? 0 : trained, a.HouseholdsBenefited, a.IndustryLeaders);
@@ -82,7 +82,8 @@ public sealed class TrainingOutcomes(AppDbContext db)
         {
             return [];
         }
-        static int? SumOf(IEnumerable<int?> values) => values.Any(v => v is not null) ? values.Sum(v => v ?? 0) : null;
+        // Added up as long: many large trainings may pass what an int holds (found by the independent check: a 500).
+        static long? SumOf(IEnumerable<long?> values) => values.Any(v => v is not null) ? values.Sum(v => v ?? 0) : null;
         rows.Insert(0, new TrainingFigures(null, null, null, null, rows.Sum(r => r.Trained), SumOf(rows.Select(r => r.Employed)),
             rows.Sum(r => r.TrainedReportingEmployment), SumOf(rows.Select(r => r.HouseholdsBenefited)), SumOf(rows.Select(r => r.IndustryLeaders))));
         return rows;

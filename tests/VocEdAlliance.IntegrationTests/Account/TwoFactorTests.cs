@@ -46,10 +46,13 @@ public class TwoFactorTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPor
             // Every page sends the admin to the setup first.
             await first.SignInAsync(admin.Email!, PortalFixture.TestPassword);
             Assert.Equal("/Account/TwoFactor", (await first.GetAsync("/Agreements")).Url.AbsolutePath);
+            // Nor does the admin read the metrics before (the independent check found /metrics open to such a session).
+            Assert.NotEqual(HttpStatusCode.OK, (await first.Http.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         }
         using var setup = await NewSessionAsync();
         var (key, recovery) = await SetUpAsync(setup, admin.Email!);
         Assert.Equal("/Agreements", (await setup.GetAsync("/Agreements")).Url.AbsolutePath); // this session goes on
+        Assert.Equal(HttpStatusCode.OK, (await setup.Http.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
         Assert.True(await portal.WithDatabaseAsync(db => db.Users.Where(u => u.Id == admin.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
 
         // The next sign-in asks for the code after the password; a wrong one is refused, the app's one lets them in.

@@ -62,6 +62,35 @@ public sealed class ActivityImportTests(ImportPortal portal) : IClassFixture<Imp
     }
 
     [Fact]
+    public async Task A_row_matching_two_identical_activities_is_refused_as_ambiguous_not_answered_with_an_error()
+    {
+        // Found by the independent check: two activities the form allowed (same agreement, start, kind and title)
+        // made the import of the portal's own export answer 500.
+        using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var title = await portal.WithDatabaseAsync(async db =>
+        {
+            var agreement = await db.Agreements.Include(a => a.Parties)
+                .Where(a => a.Parties.Any(p => p.OrganisationName.Contains("红花岗")) && !a.IsArchived).OrderBy(a => a.Id).FirstAsync();
+            var recorder = (await db.Users.FirstAsync()).Id;
+            for (var i = 0; i < 2; i++)
+            {
+                db.Activities.Add(Web.Domain.Activities.CooperationActivity.Record(agreement, null, new Web.Domain.Activities.ActivityDetails(
+                    Web.Domain.Activities.ActivityKind.Visit, $"重复{tag}", new DateOnly(2025, 3, 1), null, null, null,
+                    new Web.Domain.Activities.ActivityOutcomes(), null, null, Web.Domain.DatePrecision.Month), recorder, DateTimeOffset.UtcNow));
+            }
+            await db.SaveChangesAsync();
+            return "\"" + agreement.Title + "\"";
+        });
+        var file = Encoding.UTF8.GetBytes(string.Join("\r\n", Headers, $",{title},,重复{tag},考察访问,2025-03,,,,,,,,,,,,") + "\r\n");
+
+        var checkedPage = await ImportSteps.UploadAsync(zunyi, file, "活动.csv", "Activities");
+
+        Assert.Equal(HttpStatusCode.OK, checkedPage.Status);
+        Assert.Equal("新增 0 · 更新 0 · 未变 0 · 拒绝 1", ImportSteps.Summary(checkedPage));
+    }
+
+    [Fact]
     public async Task A_row_known_by_its_year_or_month_is_recorded_as_such_not_as_a_day_of_1905()
     {
         using var zunyi = await portal.SignedInAsync("zunyi.staff@demo.local");

@@ -26,7 +26,7 @@ public sealed record ActivityOutcomes(int? Participants = null, int? Students = 
     int? Trainees = null, decimal? AmountCny = null, int? Employed = null, int? HouseholdsBenefited = null, int? IndustryLeaders = null)
 {
     /// <summary>The people it trained or taught: its trainees and students.</summary>
-    public int? Trained => Trainees is null && Students is null ? null : (Trainees ?? 0) + (Students ?? 0);
+    public long? Trained => Trainees is null && Students is null ? null : (long)(Trainees ?? 0) + (Students ?? 0);
 }
 
 public sealed record ActivityDetails(ActivityKind Kind, string Title, DateOnly StartsOn, DateOnly? EndsOn,

@@ -93,8 +93,9 @@ public sealed class ActivityImport(RowBinding binding, IStringLocalizer t) : Imp
             return (RowOutcome.Refused, key);
         }
         var candidates = recorded[(ownerId!.Value, input.StartsOn!.Value.Start, input.Kind!.Value)].ToList();
-        var existing = candidates.Count == 1 ? candidates[0] : candidates.SingleOrDefault(a => a.Title == input.Title);
-        if (existing is null && candidates.Count > 1 && candidates.Count(a => a.Title == input.Title) > 1)
+        var sameTitle = candidates.Where(a => a.Title == input.Title).ToList();
+        var existing = candidates.Count == 1 ? candidates[0] : sameTitle.Count == 1 ? sameTitle[0] : null;
+        if (sameTitle.Count > 1 && candidates.Count > 1)
         {
             problems.Add(new RowProblem(nameof(ActivityInput.Title), T["Import.Activity.Ambiguous"]));
             return (RowOutcome.Refused, key);
