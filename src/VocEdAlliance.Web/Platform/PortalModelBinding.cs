@@ -109,16 +109,17 @@ public static class PortalModelBinding
             {
                 return (null, error);
             }
-            if (type == typeof(int) && number is < int.MinValue or > int.MaxValue)
-            {
-                return (null, new InputError("Validation.Number"));
-            }
+            // The field's range first: 3,000,000,000 typed for a head count is told its range, not that it is no number.
             foreach (var range in metadata.ValidatorMetadata.OfType<RangeAttribute>())
             {
                 if (InputRules.CheckRange(number.Value, range) is { } outside)
                 {
                     return (null, outside);
                 }
+            }
+            if (type == typeof(int) && number is < int.MinValue or > int.MaxValue)
+            {
+                return (null, new InputError("Validation.Number"));
             }
             return type == typeof(int) ? ((int)number.Value, null)
                 : type == typeof(long) ? ((long)number.Value, null)

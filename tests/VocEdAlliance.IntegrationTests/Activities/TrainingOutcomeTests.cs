@@ -24,7 +24,11 @@ public class TrainingOutcomeTests(PortalFixture portal)
             ["Input.Kind"] = "SkillsTraining", ["Input.Title"] = "河西电商技能培训", ["Input.StartsOn"] = "2023", ["Input.EndsOn"] = "2024",
             ["Input.Trainees"] = "200", ["Input.Employed"] = "250", ["Input.HouseholdsBenefited"] = "50",
         };
-        var refused = await session.SubmitAsync(form, PortalSession.MainForm, fields);
+        fields["Input.Employed"] = "3000000000";
+        var tooMany = await session.SubmitAsync(form, PortalSession.MainForm, fields);
+        Assert.Contains("10,000,000", tooMany.FieldError("Input.Employed"), StringComparison.Ordinal); // its range, not "not a number"
+        fields["Input.Employed"] = "250";
+        var refused = await session.SubmitAsync(tooMany, PortalSession.MainForm, fields);
         Assert.Equal("不能多于参加培训的学生和培训人次之和。", refused.FieldError("Input.Employed"));
         Assert.Equal("250", refused.Document.QuerySelector("input[name='Input.Employed']")?.GetAttribute("value"));
         Assert.Equal(0, await portal.WithDatabaseAsync(db => db.Activities.CountAsync(a => a.AgreementId == agreementId)));
