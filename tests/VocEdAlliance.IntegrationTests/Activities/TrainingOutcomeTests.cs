@@ -15,8 +15,7 @@ public class TrainingOutcomeTests(PortalFixture portal)
         var school = await portal.CreateInstitutionAsync("120103", "河西技能培训校");
         var enterprise = await portal.CreateInstitutionAsync("120103", "河西合作企业");
         var agreementId = await portal.CreatePairingAsync(school, enterprise, recorderKey: "r:120103");
-        var bureau = await portal.CreateBureauAsync("120103", "河西区教育局（测试）");
-        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var session = await portal.SignedInBureauStaffAsync("120103", "河西区教育局（测试）");
 
         var form = await session.GetAsync($"/Activities/Create?agreementId={agreementId}");
         var fields = new Dictionary<string, string>
@@ -68,7 +67,6 @@ public class TrainingOutcomeTests(PortalFixture portal)
         var school = await portal.CreateInstitutionAsync("120106", "红桥大培训校");
         var other = await portal.CreateInstitutionAsync("120106", "红桥大培训企业");
         var agreementId = await portal.CreatePairingAsync(school, other, recorderKey: "r:120106");
-        var bureau = await portal.CreateBureauAsync("120106", "红桥区教育局（测试）");
         await portal.WithDatabaseAsync(async db =>
         {
             var agreement = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == agreementId);
@@ -82,7 +80,7 @@ public class TrainingOutcomeTests(PortalFixture portal)
             }
             return await db.SaveChangesAsync();
         });
-        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var session = await portal.SignedInBureauStaffAsync("120106", "红桥区教育局（测试）");
 
         var page = await session.GetAsync("/Summaries?from=2025&to=2025");
 

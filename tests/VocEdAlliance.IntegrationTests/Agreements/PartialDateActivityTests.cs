@@ -10,8 +10,7 @@ public class PartialDateActivityTests(PortalFixture portal)
         var first = await portal.CreateInstitutionAsync("120101", "和平年份校");
         var second = await portal.CreateInstitutionAsync("120101", "和平月份校");
         var agreementId = await portal.CreatePairingAsync(first, second, recorderKey: "r:120101");
-        var bureau = await portal.CreateBureauAsync("120101", "和平区教育局（测试）");
-        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var session = await portal.SignedInBureauStaffAsync("120101", "和平区教育局（测试）");
 
         var form = await session.GetAsync($"/Activities/Create?agreementId={agreementId}");
         var fields = new Dictionary<string, string>

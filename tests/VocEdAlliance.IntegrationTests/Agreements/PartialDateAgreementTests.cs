@@ -12,8 +12,7 @@ public class PartialDateAgreementTests(PortalFixture portal)
     {
         var first = await portal.CreateInstitutionAsync("120102", "河东年份甲校");
         var second = await portal.CreateInstitutionAsync("120102", "河东年份乙校");
-        var bureau = await portal.CreateBureauAsync("120102", "河东区教育局（测试）");
-        using var session = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var session = await portal.SignedInBureauStaffAsync("120102", "河东区教育局（测试）");
 
         var recorded = await session.SubmitAsync(await session.GetAsync("/Agreements/Create"), PortalSession.MainForm, new Dictionary<string, string>
         {

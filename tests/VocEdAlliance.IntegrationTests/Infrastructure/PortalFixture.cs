@@ -75,6 +75,13 @@ public sealed class PortalFixture : IAsyncLifetime
             return bureau;
         });
 
+    /// <summary>A new bureau of a region and a staff account of it, signed in.</summary>
+    public async Task<PortalSession> SignedInBureauStaffAsync(string regionCode, string name = "测试教育局")
+    {
+        var bureau = await CreateBureauAsync(regionCode, name);
+        return await SignedInAsync(await CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+    }
+
     /// <summary>A pairing of two institutions, saved directly: recorded by the system (every side confirmed, active),
     /// or by a bureau (<paramref name="recorderKey"/>: its side confirmed, the other asked).</summary>
     public Task<Guid> CreatePairingAsync(Institution first, Institution second, string? recorderKey = null, Guid? recorderUserId = null, string? title = null) =>

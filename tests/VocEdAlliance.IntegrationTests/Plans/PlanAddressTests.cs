@@ -8,8 +8,7 @@ public class PlanAddressTests(PortalFixture portal)
     public async Task A_queue_that_does_not_exist_and_a_plan_id_that_is_not_one_are_not_found()
     {
         var (agreement, _) = await portal.CreatePairingWithActivityAsync("510104", "510105");
-        var bureau = await portal.CreateBureauAsync("510100");
-        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var staff = await portal.SignedInBureauStaffAsync("510100");
 
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/Plans?view=xyz")).Status);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Plans?view=SubmittedByUs")).Status);

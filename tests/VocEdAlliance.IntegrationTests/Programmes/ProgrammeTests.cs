@@ -107,8 +107,7 @@ public class ProgrammeTests(PortalFixture portal)
             await db.SaveChangesAsync();
             return created;
         });
-        var bureau = await portal.CreateBureauAsync("510100");
-        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var staff = await portal.SignedInBureauStaffAsync("510100");
 
         var page = await staff.SubmitAsync(await staff.GetAsync($"/Programmes/Edit/{programme.Id}"), PortalSession.MainForm, null, ("row", "year"));
         Assert.Single(page.Document.QuerySelectorAll("[data-testid=year-row]"));
@@ -130,8 +129,7 @@ public class ProgrammeTests(PortalFixture portal)
     [Fact]
     public async Task A_bureau_names_key_industries_of_its_own_regions_only()
     {
-        var bureau = await portal.CreateBureauAsync("510100");
-        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var staff = await portal.SignedInBureauStaffAsync("510100");
         var name = $"成都测试产业{Guid.NewGuid():N}"[..14];
 
         var page = await staff.GetAsync("/KeyIndustries?region=510100");
@@ -153,8 +151,7 @@ public class ProgrammeTests(PortalFixture portal)
 
     private async Task<PortalSession> SichuanStaffAsync()
     {
-        var bureau = await portal.CreateBureauAsync("510100");
-        return await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        return await portal.SignedInBureauStaffAsync("510100");
     }
 
     [Fact]
@@ -317,8 +314,7 @@ public class ProgrammeImportTests(PortalFixture portal)
 
         var school = await portal.CreateInstitutionAsync("510104", "成都导入校");
         var elsewhere = await portal.CreateInstitutionAsync("500101", "重庆导入校");
-        var bureau = await portal.CreateBureauAsync("510100");
-        using var staff = await portal.SignedInAsync(await portal.CreateUserAsync(Roles.BureauStaff, organisationId: bureau.Id));
+        using var staff = await portal.SignedInBureauStaffAsync("510100");
         const string Headers = "学校,专业名称,层次,专业代码,开设年份,停办年份,停办原因,缩减年份,缩减原因,重点产业";
         byte[] Csv(params string[] rows) => System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", [Headers, .. rows]) + "\r\n");
 
