@@ -233,3 +233,19 @@ nginx_configure() {
     { gsub(/@RUN@/, run); gsub(/@PORT@/, port); print }' "$template" > "$run/nginx.conf"
   "$NGINX" -t -q -c "$run/nginx.conf" -p "$run" 2>"$run/nginx-test.log" || { cat "$run/nginx-test.log" >&2; die "the nginx configuration does not load"; }
 }
+
+# antiforgery_token: the first form's antiforgery token in the HTML on stdin.
+antiforgery_token() {
+  sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+
+# portal_sign_in BASE JAR EMAIL: signs a demo account in with curl (cookies in JAR); prints where the portal sent it
+# (BASE/ when signed in).
+portal_sign_in() {
+  local base=$1 jar=$2 email=$3 token
+  token=$(curl -fsS -c "$jar" -b "$jar" "$base/Account/SignIn" | antiforgery_token)
+  [ -n "$token" ] || die "the sign-in page at $base has no antiforgery token"
+  curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$base/Account/SignIn" \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=VocEd-Demo-2026" \
+    --data-urlencode "__RequestVerificationToken=$token"
+}
